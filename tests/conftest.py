@@ -1,0 +1,29 @@
+"""Test-wide fixtures: no test may reach the network."""
+
+from __future__ import annotations
+
+import socket
+from collections.abc import Iterator
+from typing import Any
+
+import pytest
+
+_LOCAL = ("127.", "::1", "localhost")
+
+
+def _guard(original: Any) -> Any:
+    def connect(self: socket.socket, address: Any, *args: Any, **kwargs: Any) -> Any:
+        host = address[0] if isinstance(address, tuple) else str(address)
+        if self.family == socket.AF_UNIX or str(host).startswith(_LOCAL):
+            return original(self, address, *args, **kwargs)
+        raise RuntimeError(f"test tried to reach the network: {address!r}")
+
+    return connect
+
+
+@pytest.fixture(autouse=True)
+def _no_network(monkeypatch: pytest.MonkeyPatch) -> Iterator[None]:
+    """Block outgoing connections except to loopback, so a test that needs the net fails."""
+    monkeypatch.setattr(socket.socket, "connect", _guard(socket.socket.connect))
+    monkeypatch.setattr(socket.socket, "connect_ex", _guard(socket.socket.connect_ex))
+    yield
