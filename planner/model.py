@@ -69,7 +69,7 @@ def parse_hhmm(text: str) -> Minutes:
     return hours * 60 + minutes
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(frozen=True, slots=True, order=True)
 class TimeWindow:
     """A half-open time-of-day interval ``[start, end)`` in minutes since midnight."""
 
@@ -308,7 +308,7 @@ class Settings:
         _check(self.setup_minutes >= 0 and self.print_minutes >= 0, "negative minutes")
         _check(0 < self.turnout <= 1 and 0 < self.school_turnout <= 1, "turnout not in (0, 1]")
         _check(self.printers >= 0 and self.blank_stock >= 0, "negative printers or stock")
-        _check(0 <= self.blank_reserve, "negative blank_reserve")
+        _check(self.blank_reserve >= 0, "negative blank_reserve")
         _check(self.language in ("id", "en"), f"bad language {self.language!r}")
         _check(self.detour_factor >= 1.0, "detour_factor below 1")
         _check(set(self.weights) == set(SiteKind), "weights must name every site kind")
@@ -336,8 +336,9 @@ def stop_minutes(people: int, cards: int, kits: int, settings: Settings) -> int:
     record = recording_minutes(people, kits, settings)
     printing = 0
     if cards > 0:
-        printing = -(-round((settings.recording_minutes + cards * settings.print_minutes) * 1000)
-                     // 1000)
+        printing = -(
+            -round((settings.recording_minutes + cards * settings.print_minutes) * 1000) // 1000
+        )
     return settings.setup_minutes + max(record, printing)
 
 

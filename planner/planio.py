@@ -140,8 +140,14 @@ class _Reader:
 
 
 def _kind_name(kind: type | tuple[type, ...]) -> str:
-    names = {str: "text", int: "a whole number", float: "a number", list: "a list",
-             dict: "an object", bool: "true/false"}
+    names = {
+        str: "text",
+        int: "a whole number",
+        float: "a number",
+        list: "a list",
+        dict: "an object",
+        bool: "true/false",
+    }
     kinds = kind if isinstance(kind, tuple) else (kind,)
     return " or ".join(names.get(k, k.__name__) for k in kinds)
 
@@ -231,9 +237,7 @@ def plan_from_dict(data: Any, file: str = "plan.json") -> Plan:
                 people=rd.count(totals, "people", "$.totals"),
                 cards=rd.count(totals, "cards", "$.totals"),
                 distance_km=float(rd.get(totals, "distance_km", "$.totals", (int, float))),
-                weighted_people=float(
-                    rd.get(totals, "weighted_people", "$.totals", (int, float))
-                ),
+                weighted_people=float(rd.get(totals, "weighted_people", "$.totals", (int, float))),
             ),
             language=str(data.get("language", "id")),
             travel_source=str(travel.get("source", "estimate"))
@@ -258,8 +262,14 @@ def read_plan(path: Path) -> Plan:
         data = json.loads(text)
     except json.JSONDecodeError as exc:
         raise InputError(
-            [Problem(file=str(path), row=exc.lineno, column=f"char {exc.colno}",
-                     message=f"not valid JSON: {exc.msg}",
-                     hint="use a plan.json written by 'planner plan'")]
+            [
+                Problem(
+                    file=str(path),
+                    row=exc.lineno,
+                    column=f"char {exc.colno}",
+                    message=f"not valid JSON: {exc.msg}",
+                    hint="use a plan.json written by 'planner plan'",
+                )
+            ]
         ) from None
     return plan_from_dict(data, file=str(path))

@@ -74,7 +74,7 @@ def run_guarded(group: click.Group, args: list[str] | None = None) -> int:
         return exc.exit_code
     except BrokenPipeError:
         return 1
-    except Exception:  # noqa: BLE001 - the one place that must catch everything
+    except Exception:
         stamp = dt.datetime.now().strftime("%Y%m%d-%H%M%S")
         try:
             path = log_dir() / f"planner-crash-{stamp}-{os.getpid()}.log"
