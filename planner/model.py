@@ -276,6 +276,13 @@ DEFAULT_WEIGHTS: Mapping[SiteKind, float] = MappingProxyType(
 )
 
 
+DEFAULT_SPEEDS_KMH: Mapping[VehicleProfile, float] = MappingProxyType(
+    {VehicleProfile.CAR: 35.0, VehicleProfile.MOTORBIKE: 40.0}
+)
+"""Straight-line fallback speeds; with the 1.4 detour factor about 25 km/h as the crow flies
+for a car in hill country."""
+
+
 @dataclass(frozen=True, slots=True)
 class Settings:
     """District settings from ``planner.toml`` with the SPEC's defaults."""
@@ -293,12 +300,15 @@ class Settings:
     printers: int = 0
     blank_stock: int = 0
     blank_reserve: int = 0
-    weights: Mapping[SiteKind, float] = DEFAULT_WEIGHTS
+    # default_factory: Python 3.11's dataclasses reject an (unhashable) mappingproxy default.
+    weights: Mapping[SiteKind, float] = field(default_factory=lambda: DEFAULT_WEIGHTS)
     language: str = "id"
     roads: str | None = None
     detour_factor: float = 1.4
-    speed_kmh: Mapping[VehicleProfile, float] = MappingProxyType(
-        {VehicleProfile.CAR: 35.0, VehicleProfile.MOTORBIKE: 40.0}
+    speed_kmh: Mapping[VehicleProfile, float] = field(
+        default_factory=lambda: MappingProxyType(
+            {VehicleProfile.CAR: 35.0, VehicleProfile.MOTORBIKE: 40.0}
+        )
     )
     team_day_capacity: int | None = None
     card_value: float = 0.25
