@@ -53,7 +53,7 @@ def run_guarded(group: click.Group, args: list[str] | None = None) -> int:
     anything else → one line naming a log file that holds the traceback, 1.
     """
     try:
-        group.main(args=args, prog_name="planner", standalone_mode=False)
+        result = group.main(args=args, prog_name="planner", standalone_mode=False)
     except click.exceptions.Abort:
         click.echo("Interrupted; nothing was written.", err=True)
         return 130
@@ -86,4 +86,5 @@ def run_guarded(group: click.Group, args: list[str] | None = None) -> int:
         name = kind.__name__ if kind else "error"
         click.echo(f"Internal error ({name}); this is a bug in planner, {where}", err=True)
         return 1
-    return 0
+    # standalone_mode=False hands back ctx.exit(code) as the return value.
+    return result if isinstance(result, int) else 0

@@ -1,0 +1,86 @@
+"""The weekly plan: the only package that imports OR-Tools.
+
+``plan_week`` builds the routing model of a week (``build``), solves it (``core``), turns the
+solution into timed routes with printers and cards (``extract``) and explains every site left
+out (``explain``). It returns a ``Plan``; checking and writing it is the caller's business.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Callable, Mapping, Sequence
+
+from planner.model import District, Plan, SolverInfo, totals_of
+from planner.solve.build import build_week
+from planner.solve.core import SearchOptions, solve_core
+from planner.solve.explain import explain_unserved
+from planner.solve.extract import assign_printers, build_routes, draft_routes
+from planner.travel import TravelModel
+
+DEFAULT_TIME_LIMIT_S = 45.0
+DEFAULT_SOLUTION_LIMIT = 4000
+
+Progress = Callable[[str, float], None]
+"""``progress(stage, fraction)`` with fraction in 0..1 during the search."""
+
+
+def plan_week(
+    district: District,
+    week: str,
+    dates: Sequence[dt.date],
+    travel: TravelModel,
+    *,
+    time_limit_s: float = DEFAULT_TIME_LIMIT_S,
+    solution_limit: int | None = DEFAULT_SOLUTION_LIMIT,
+    seed: int = 0,
+    teams: Sequence[str] | None = None,
+    lang: str | None = None,
+    value_boost: Mapping[str, float] | None = None,
+    options: SearchOptions | None = None,
+    progress: Progress | None = None,
+) -> Plan:
+    """Plan ``week`` (its ``dates``) for ``district``; deterministic for a fixed seed and
+    solution limit as long as the time limit is not what stops the search."""
+    lang = lang or district.settings.language
+    report = progress or (lambda stage, fraction: None)
+    report("build", 0.0)
+    model = build_week(district, dates, travel, teams=teams, seed=seed, value_boost=value_boost)
+    search = options or SearchOptions(
+        time_limit_s=time_limit_s, solution_limit=solution_limit, warm_start=True
+    )
+    report("solve", 0.0)
+    limit = search.solution_limit or 0
+
+    def on_solution(found: int, objective: int) -> None:
+        if limit:
+            report("solve", min(1.0, found / limit))
+
+    solution = None
+    if model.core.nodes and model.core.vehicles:
+        solution = solve_core(model.core, search, progress=on_solution)
+    report("extract", 1.0)
+    if solution is not None:
+        drafts = draft_routes(model, solution)
+        printers = assign_printers(district, model, drafts)
+        routes, _ = build_routes(district, model, drafts, printers)
+    else:
+        routes = []
+    unserved = explain_unserved(district, model, routes, lang)
+    return Plan(
+        district=district.settings.name,
+        week=week,
+        inputs_sha256=district.inputs_sha256,
+        solver=SolverInfo(
+            engine="ortools",
+            time_limit_s=search.time_limit_s,
+            seed=seed,
+            solution_limit=search.solution_limit,
+            stopped_by=solution.stopped_by if solution else "empty",
+            objective=solution.objective if solution else None,
+        ),
+        routes=tuple(routes),
+        unserved=tuple(unserved),
+        totals=totals_of(tuple(routes), district.settings.weights),
+        language=lang,
+        travel_source=travel.source,
+    )

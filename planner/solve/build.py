@@ -1,0 +1,290 @@
+"""District + week → a ``CoreProblem``: the modelling decisions of the weekly plan live here.
+
+- Vehicles are team-days on one time axis: minutes since Monday 00:00 of the week.
+- A site's expected people (pre-registered count, else turnout × backlog) are split into
+  visit chunks of about ``CHUNK_PEOPLE``; chunk k is worth a little less than chunk k−1 so the
+  solver fills the first one first, and consecutive chunks on one route pay one setup.
+- Service time depends on the team's kits, so each village/school chunk exists once per kit
+  count, restricted to team-days with that many kits; the copies form one disjunction (at
+  most one is visited) whose penalty is the chunk's value (weight × people).
+- Every duration reserves time to print a card for every person (printing overlaps recording,
+  see ``model.stop_minutes``), so any printer assignment chosen afterwards stays feasible.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import math
+import random
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass, field
+
+import numpy as np
+
+from planner.calendar import team_days
+from planner.model import (
+    District,
+    Homebound,
+    School,
+    Settings,
+    SiteKind,
+    Team,
+    TimeWindow,
+    VehicleProfile,
+    Village,
+    recording_minutes,
+)
+from planner.solve.core import CoreGroup, CoreNode, CoreProblem, CoreVehicle
+from planner.travel import LatLon, Matrices, TravelModel
+
+DAY = 24 * 60
+CHUNK_PEOPLE = 20
+VALUE_SCALE = 1000
+"""Objective units per weighted person; travel costs ``KM_COST`` units per km."""
+KM_COST = 10
+CHUNK_DECAY = 0.03
+
+
+@dataclass(frozen=True, slots=True)
+class TeamDay:
+    """One routing vehicle: a team working on a date."""
+
+    team: Team
+    date: dt.date
+    hours: TimeWindow
+    day_index: int
+    vclass: int
+    base: int
+
+
+@dataclass(frozen=True, slots=True)
+class Visit:
+    """One routing node: a chunk of a site's expected people, for teams with ``kits`` kits
+    (``kits`` 0: any team)."""
+
+    site: str
+    kind: SiteKind
+    chunk: int
+    people: int
+    kits: int
+    point: int
+
+
+@dataclass(slots=True)
+class WeekModel:
+    """The built problem and what is needed to read its solution back."""
+
+    core: CoreProblem
+    visits: list[Visit]
+    team_days: list[TeamDay]
+    points: list[LatLon]
+    matrices: dict[VehicleProfile, Matrices]
+    vclasses: list[tuple[VehicleProfile, int]]
+    expected: dict[str, int]
+    site_points: dict[str, int]
+    unmodelled: dict[str, str] = field(default_factory=dict)
+    dates: list[dt.date] = field(default_factory=list)
+
+
+def expected_people(site: Village | School | Homebound, settings: Settings) -> int:
+    """People expected at a site over the week (SPEC: pre-registered count, else turnout)."""
+    if isinstance(site, Village):
+        if site.backlog == 0:
+            return 0
+        if site.preregistered is not None:
+            return min(site.preregistered, site.backlog)
+        return max(1, round(settings.turnout * site.backlog))
+    if isinstance(site, School):
+        if site.students == 0:
+            return 0
+        return max(1, round(settings.school_turnout * site.students))
+    return 1
+
+
+def site_windows(site: Village | School | Homebound, date: dt.date) -> tuple[TimeWindow, ...]:
+    """When a site can be visited on ``date`` (holidays and team hours are checked apart)."""
+    if isinstance(site, Village):
+        return site.head_windows_on(date)
+    if isinstance(site, School):
+        return (site.hours,) if site.open_on(date) else ()
+    return (site.window,) if site.window is not None else (TimeWindow(0, DAY),)
+
+
+def service_minutes(people: int, kits: int, settings: Settings) -> int:
+    """A chunk's service time after setup: recording, or printing a card for each if longer."""
+    printing = math.ceil(settings.recording_minutes + people * settings.print_minutes)
+    return max(recording_minutes(people, kits, settings), printing)
+
+
+def _chunks(total: int, size: int) -> list[int]:
+    count = max(1, math.ceil(total / size))
+    base, extra = divmod(total, count)
+    return [base + (1 if i < extra else 0) for i in range(count)]
+
+
+def build_week(
+    district: District,
+    dates: Sequence[dt.date],
+    travel: TravelModel,
+    *,
+    teams: Sequence[str] | None = None,
+    seed: int = 0,
+    value_boost: Mapping[str, float] | None = None,
+    chunk_people: int = CHUNK_PEOPLE,
+) -> WeekModel:
+    """Build the routing problem for ``dates`` (a week); ``teams`` filters team ids."""
+    settings = district.settings
+    boost = value_boost or {}
+    selected = [
+        (team, date, hours)
+        for team, date, hours in team_days(district, list(dates))
+        if teams is None or team.id in teams
+    ]
+    week_start = dates[0]
+
+    # Points: team bases first, then every site (sites may share coordinates).
+    points: list[LatLon] = []
+    base_index: dict[LatLon, int] = {}
+    for team, _, _ in selected:
+        key = (team.base_lat, team.base_lon)
+        if key not in base_index:
+            base_index[key] = len(points)
+            points.append(key)
+    sites = list(district.sites())
+    site_points: dict[str, int] = {}
+    for site in sites:
+        site_points[site.site_id] = len(points)
+        points.append((site.lat, site.lon))
+
+    vclasses = sorted({(team.vehicle, team.kits) for team, _, _ in selected})
+    profiles = sorted({p for p, _ in vclasses})
+    matrices = {p: travel.matrices(points, p) for p in profiles}
+    time_by_profile = {p: _int_matrix(matrices[p].minutes, math.ceil) for p in profiles}
+    cost_by_profile = {p: _int_matrix(matrices[p].km * KM_COST, round) for p in profiles}
+
+    tdays = [
+        TeamDay(
+            team=team,
+            date=date,
+            hours=hours,
+            day_index=(date - week_start).days,
+            vclass=vclasses.index((team.vehicle, team.kits)),
+            base=base_index[(team.base_lat, team.base_lon)],
+        )
+        for team, date, hours in selected
+    ]
+    vehicles = [
+        CoreVehicle(
+            start_loc=td.base,
+            end_loc=td.base,
+            vclass=td.vclass,
+            earliest=td.day_index * DAY + td.hours.start,
+            latest=td.day_index * DAY + td.hours.end,
+            capacity=settings.team_day_capacity,
+        )
+        for td in tdays
+    ]
+    kit_values = sorted({k for _, k in vclasses})
+
+    visits: list[Visit] = []
+    nodes: list[CoreNode] = []
+    groups: list[CoreGroup] = []
+    expected: dict[str, int] = {}
+    unmodelled: dict[str, str] = {}
+    rng = random.Random(seed)
+    order = list(range(len(sites)))
+    if seed:
+        rng.shuffle(order)  # another seed, another search path (same model)
+
+    for site_no in order:
+        site = sites[site_no]
+        people = expected_people(site, settings)
+        if people == 0:
+            continue
+        expected[site.site_id] = people
+        kind = SiteKind(site.site_id.split(":", 1)[0])
+        weight = settings.weights[kind] * boost.get(site.site_id, 1.0)
+        point = site_points[site.site_id]
+        sizes = [1] if kind is SiteKind.HOMEBOUND else _chunks(people, chunk_people)
+        per_kits = [0] if kind is SiteKind.HOMEBOUND else kit_values
+        any_node = False
+        for chunk, size in enumerate(sizes):
+            members: list[int] = []
+            for kits in per_kits:
+                services = tuple(
+                    service_minutes(size, kits or k, settings) for _, k in vclasses
+                )
+                longest = max(services) if kits == 0 else service_minutes(size, kits, settings)
+                allowed: list[int] = []
+                windows: set[tuple[int, int]] = set()
+                for v, td in enumerate(tdays):
+                    if kits and td.team.kits != kits:
+                        continue
+                    day_windows = _usable(site, td, settings.setup_minutes, longest)
+                    if day_windows:
+                        allowed.append(v)
+                        windows.update(day_windows)
+                if not allowed:
+                    continue
+                members.append(len(nodes))
+                visits.append(Visit(site.site_id, kind, chunk, size, kits, point))
+                nodes.append(
+                    CoreNode(
+                        loc=point,
+                        site=site_no,
+                        service=services,
+                        windows=tuple(sorted(windows)),
+                        entry=settings.setup_minutes,
+                        allowed_vehicles=tuple(allowed),
+                        demand=size,
+                    )
+                )
+            if members:
+                any_node = True
+                value = weight * size * max(0.5, 1.0 - CHUNK_DECAY * chunk)
+                groups.append(CoreGroup(tuple(members), max(1, round(VALUE_SCALE * value))))
+        if not any_node:
+            unmodelled[site.site_id] = "no_window"
+
+    core = CoreProblem(
+        time=[time_by_profile[p] for p, _ in vclasses],
+        cost=[cost_by_profile[p] for p, _ in vclasses],
+        nodes=nodes,
+        groups=groups,
+        vehicles=vehicles,
+    )
+    return WeekModel(
+        core=core,
+        visits=visits,
+        team_days=tdays,
+        points=points,
+        matrices=matrices,
+        vclasses=vclasses,
+        expected=expected,
+        site_points=site_points,
+        unmodelled=unmodelled,
+        dates=list(dates),
+    )
+
+
+def _usable(
+    site: Village | School | Homebound, td: TeamDay, setup: int, service: int
+) -> list[tuple[int, int]]:
+    """Cumul intervals (service start) on ``td``'s date where a chunk fits the site's window
+    and the team's hours."""
+    offset = td.day_index * DAY
+    result = []
+    for window in site_windows(site, td.date):
+        lo = max(window.start, td.hours.start) + setup
+        hi = min(window.end, td.hours.end) - service
+        if lo <= hi:
+            result.append((offset + lo, offset + hi))
+    return result
+
+
+def _int_matrix(values: np.ndarray, rounding: object) -> list[list[int]]:
+    """Finite integer matrix; unreachable pairs get a time no day can absorb."""
+    finite = np.where(np.isfinite(values), values, 10 * DAY)
+    ints = np.ceil(finite - 1e-9) if rounding is math.ceil else np.rint(finite)
+    result: list[list[int]] = ints.astype(np.int64).tolist()
+    return result

@@ -1,0 +1,208 @@
+"""Core solution → ``Route`` objects: stops, printers and cards, exact times.
+
+1. Consecutive chunks of one site on a route become one stop.
+2. Printers and cards are chosen exactly by a small CP-SAT model: at most ``printers`` routes
+   carry a printer on a date, the week's cards stay within the blank budget, a school's cards
+   within its printable students; value = kind weight per card.
+3. Each route is re-timed from the team's start with the exact SPEC rule-4 durations
+   (``stop_minutes``): earliest start inside a window, the departure pushed as late as the first
+   stop allows. The routing model reserved at least these durations, so this never fails; if it
+   ever did (a modelling gap), the repair drops the smallest trailing chunk until the route fits,
+   rather than emit a plan that breaks a rule.
+"""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from ortools.sat.python import cp_model
+
+from planner.model import (
+    District,
+    Route,
+    School,
+    SiteKind,
+    Stop,
+    TimeWindow,
+    stop_minutes,
+)
+from planner.solve.build import TeamDay, WeekModel, site_windows
+from planner.solve.core import CoreSolution
+
+
+@dataclass(slots=True)
+class DraftStop:
+    """A stop before times are fixed: site, people per chunk, cards."""
+
+    site: str
+    kind: SiteKind
+    point: int
+    chunks: list[int]
+    cards: int = 0
+
+    @property
+    def people(self) -> int:
+        """People expected at this stop."""
+        return sum(self.chunks)
+
+
+def draft_routes(model: WeekModel, solution: CoreSolution) -> list[list[DraftStop]]:
+    """Group each vehicle's visited nodes into stops (consecutive chunks of a site merge)."""
+    drafts: list[list[DraftStop]] = []
+    for route in solution.routes:
+        stops: list[DraftStop] = []
+        for node, _ in route:
+            visit = model.visits[node]
+            if stops and stops[-1].site == visit.site:
+                stops[-1].chunks.append(visit.people)
+            else:
+                stops.append(DraftStop(visit.site, visit.kind, visit.point, [visit.people]))
+        drafts.append(stops)
+    return drafts
+
+
+def assign_printers(
+    district: District, model: WeekModel, drafts: list[list[DraftStop]]
+) -> list[bool]:
+    """Choose printer routes and cards per stop (sets ``DraftStop.cards``); exact, CP-SAT."""
+    settings = district.settings
+    sites = district.site_index()
+    cp = cp_model.CpModel()
+    has_printer = [cp.new_bool_var(f"p{r}") for r in range(len(drafts))]
+    cards: dict[tuple[int, int], cp_model.IntVar] = {}
+    objective = []
+    for r, stops in enumerate(drafts):
+        for s, stop in enumerate(stops):
+            cap = 1 if stop.kind is SiteKind.HOMEBOUND else stop.people
+            var = cp.new_int_var(0, cap, f"c{r}_{s}")
+            cp.add(var <= cap * has_printer[r])
+            cards[(r, s)] = var
+            objective.append(round(100 * settings.weights[stop.kind]) * var)
+        if not stops:
+            cp.add(has_printer[r] == 0)
+        objective.append(-1 * has_printer[r])
+    by_date: dict[object, list[int]] = {}
+    for r, td in enumerate(model.team_days):
+        by_date.setdefault(td.date, []).append(r)
+    for routes in by_date.values():
+        cp.add(sum(has_printer[r] for r in routes) <= settings.printers)
+    cp.add(sum(cards.values()) <= settings.blank_budget)
+    per_school: dict[str, list[cp_model.IntVar]] = {}
+    for (r, s), var in cards.items():
+        stop = drafts[r][s]
+        if stop.kind is SiteKind.SCHOOL:
+            per_school.setdefault(stop.site, []).append(var)
+    for site_id, vars_ in per_school.items():
+        school = sites[site_id]
+        assert isinstance(school, School)
+        if school.printable is not None:
+            cp.add(sum(vars_) <= school.printable)
+    cp.maximize(sum(objective))
+    solver = cp_model.CpSolver()
+    solver.parameters.num_workers = 1
+    solver.parameters.random_seed = 0
+    solver.parameters.max_time_in_seconds = 20.0
+    status = solver.solve(cp)
+    if status not in (cp_model.OPTIMAL, cp_model.FEASIBLE):
+        return [False] * len(drafts)
+    for (r, s), var in cards.items():
+        drafts[r][s].cards = int(solver.value(var))
+    return [bool(solver.value(p)) and any(st.cards for st in drafts[r])
+            for r, p in enumerate(has_printer)]
+
+
+def fit_window(windows: Sequence[TimeWindow], earliest: int, duration: int) -> int | None:
+    """Earliest start ≥ ``earliest`` with [start, start + duration] inside one window."""
+    for window in windows:
+        start = max(earliest, window.start)
+        if start + duration <= window.end:
+            return start
+    return None
+
+
+def _timed(
+    district: District, model: WeekModel, td: TeamDay, stops: list[DraftStop]
+) -> tuple[list[Stop], int, int, int, float] | None:
+    """Times for ``stops`` on ``td`` (stops, depart, return, travel min, km); None if they
+    do not fit."""
+    settings = district.settings
+    sites = district.site_index()
+    minutes = model.matrices[td.team.vehicle].minutes
+    km = model.matrices[td.team.vehicle].km
+    clock = td.hours.start
+    here = td.base
+    legs_minutes = 0
+    distance = 0.0
+    timed: list[Stop] = []
+    for stop in stops:
+        leg = math.ceil(float(minutes[here][stop.point]) - 1e-9)
+        legs_minutes += leg
+        distance += float(km[here][stop.point])
+        arrive = clock + leg
+        duration = stop_minutes(stop.people, stop.cards, td.team.kits, settings)
+        windows = [
+            TimeWindow(max(w.start, td.hours.start), min(w.end, td.hours.end))
+            for w in site_windows(sites[stop.site], td.date)
+            if min(w.end, td.hours.end) > max(w.start, td.hours.start)
+        ]
+        start = fit_window(windows, arrive, duration)
+        if start is None:
+            return None
+        timed.append(Stop(stop.site, stop.kind, arrive, start, start + duration, stop.people,
+                          stop.cards))
+        clock = start + duration
+        here = stop.point
+    leg = math.ceil(float(minutes[here][td.base]) - 1e-9)
+    legs_minutes += leg
+    distance += float(km[here][td.base])
+    back = clock + leg
+    if back > td.hours.end:
+        return None
+    depart = td.hours.start
+    if timed:
+        first_leg = timed[0].arrive - td.hours.start
+        depart = timed[0].start - first_leg
+        timed[0] = Stop(timed[0].site, timed[0].kind, timed[0].start, timed[0].start,
+                        timed[0].end, timed[0].people, timed[0].cards)
+    return timed, depart, back, legs_minutes, distance
+
+
+def build_routes(
+    district: District, model: WeekModel, drafts: list[list[DraftStop]], printers: list[bool]
+) -> tuple[list[Route], int]:
+    """Timed routes for every team-day with stops; also how many chunks repair dropped."""
+    routes: list[Route] = []
+    dropped = 0
+    for td, stops, printer in zip(model.team_days, drafts, printers, strict=True):
+        stops = [DraftStop(s.site, s.kind, s.point, list(s.chunks), s.cards) for s in stops]
+        result = _timed(district, model, td, stops)
+        while result is None and stops:
+            # Repair: drop the smallest chunk of the last stop (never expected to run).
+            last = stops[-1]
+            last.chunks.pop()
+            dropped += 1
+            last.cards = min(last.cards, last.people)
+            if not last.chunks:
+                stops.pop()
+            result = _timed(district, model, td, stops)
+        if result is None or not result[0]:
+            continue
+        timed, depart, back, travel_minutes, distance = result
+        cards = sum(s.cards for s in timed)
+        routes.append(
+            Route(
+                team=td.team.id,
+                date=td.date,
+                printer=printer and cards > 0,
+                blanks=cards,
+                depart=depart,
+                return_=back,
+                travel_minutes=travel_minutes,
+                distance_km=round(distance, 1),
+                stops=tuple(timed),
+            )
+        )
+    routes.sort(key=lambda r: (r.date, r.team))
+    return routes, dropped
