@@ -1,0 +1,346 @@
+"""``planner.toml``: district settings with the SPEC's defaults, checked key by key.
+
+Every key is checked for its type and range and every problem is reported (with the line the
+key is on), so a coordinator fixes the file in one go. Unknown keys are warnings: a typo such as
+``blank_stok`` must not silently fall back to a default.
+"""
+
+from __future__ import annotations
+
+import re
+import tomllib
+import zoneinfo
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any, TypeVar
+
+from planner.io.cells import Problems
+from planner.model import DEFAULT_WEIGHTS, Settings, SiteKind, VehicleProfile
+
+FILE = "planner.toml"
+DEFAULT_MAX_DISTANCE_KM = 150.0
+INDONESIA_LAT = (-11.0, 6.0)
+INDONESIA_LON = (95.0, 141.0)
+
+_WEIGHT_KEYS = {
+    "village": SiteKind.VILLAGE,
+    "desa": SiteKind.VILLAGE,
+    "school": SiteKind.SCHOOL,
+    "sekolah": SiteKind.SCHOOL,
+    "homebound": SiteKind.HOMEBOUND,
+    "warga_khusus": SiteKind.HOMEBOUND,
+}
+_SPEED_KEYS = {
+    "car": VehicleProfile.CAR,
+    "mobil": VehicleProfile.CAR,
+    "motorbike": VehicleProfile.MOTORBIKE,
+    "motor": VehicleProfile.MOTORBIKE,
+}
+# The model's defaults, so a partial [speed_kmh] table only changes what it names.
+_DEFAULT_SPEEDS = Settings(name="", office_name="", office_lat=0.0, office_lon=0.0).speed_kmh
+_TOP_KEYS = {
+    "name",
+    "timezone",
+    "language",
+    "recording_minutes",
+    "setup_minutes",
+    "print_minutes",
+    "turnout",
+    "school_turnout",
+    "printers",
+    "blank_stock",
+    "blank_reserve",
+    "detour_factor",
+    "team_day_capacity",
+    "card_value",
+    "roads",
+    "maps",
+    "office",
+    "weights",
+    "speed_kmh",
+    "office_name",
+    "office_lat",
+    "office_lon",
+    "max_distance_km",
+}
+
+
+@dataclass(frozen=True)
+class SettingsFile:
+    """What ``planner.toml`` gave: the model's ``Settings`` plus what only the loader uses."""
+
+    settings: Settings
+    maps_dir: Path
+    max_distance_km: float
+
+
+def _line_of(text: str, dotted: str) -> int | None:
+    """The line of ``key = …`` (inside ``[table]`` for ``table.key``), for messages."""
+    *tables, key = dotted.split(".")
+    want = ".".join(tables)
+    current = ""
+    for number, line in enumerate(text.splitlines(), start=1):
+        stripped = line.strip()
+        header = re.match(r"^\[\s*([^\]]+?)\s*\]", stripped)
+        if header:
+            current = header[1]
+            if not tables and current == key:
+                return number
+            continue
+        if current == want and re.match(rf"^\"?{re.escape(key)}\"?\s*=", stripped):
+            return number
+    return None
+
+
+class _Reader:
+    """Reads typed keys from a parsed TOML document, recording every problem."""
+
+    def __init__(self, doc: Mapping[str, Any], text: str, problems: Problems):
+        self.doc = doc
+        self.text = text
+        self.problems = problems
+
+    def problem(self, key: str, message: str, hint: str = "") -> None:
+        self.problems.error(FILE, message, row=_line_of(self.text, key), column=key, hint=hint)
+
+    def value(self, key: str, table: Mapping[str, Any] | None = None) -> Any:
+        source = self.doc if table is None else table
+        return source.get(key.rsplit(".", 1)[-1])
+
+    def number(
+        self,
+        key: str,
+        check: Callable[[float], bool],
+        rule: str,
+        table: Mapping[str, Any] | None = None,
+        whole: bool = False,
+    ) -> float | None:
+        """A number under ``key`` (None when absent or bad; bad ones are recorded)."""
+        raw = self.value(key, table)
+        if raw is None:
+            return None
+        kind = "a whole number" if whole else "a number"
+        if (
+            isinstance(raw, bool)
+            or not isinstance(raw, (int, float))
+            or (whole and not isinstance(raw, int))
+        ):
+            self.problem(key, f"{key} = {raw!r} is not {kind}", f"write e.g. {key} = {rule}")
+            return None
+        if raw != raw or not check(float(raw)):  # NaN fails every check
+            self.problem(key, f"{key} = {raw!r} must be {rule}")
+            return None
+        return float(raw)
+
+    def text_value(self, key: str, table: Mapping[str, Any] | None = None) -> str | None:
+        raw = self.value(key, table)
+        if raw is None:
+            return None
+        if not isinstance(raw, str) or not raw.strip():
+            self.problem(key, f"{key} = {raw!r} is not a text", f'write e.g. {key} = "…"')
+            return None
+        return raw.strip()
+
+    def table(self, key: str) -> Mapping[str, Any] | None:
+        raw = self.doc.get(key)
+        if raw is None:
+            return None
+        if not isinstance(raw, dict):
+            self.problem(key, f"{key} must be a table", f"write it as [{key}] with keys below it")
+            return None
+        return raw
+
+
+def _syntax_error(exc: tomllib.TOMLDecodeError, problems: Problems) -> None:
+    message = str(exc)
+    match = re.search(r"\(at line (\d+), column (\d+)\)", message)
+    row = int(match[1]) if match else None
+    message = re.sub(r"\s*\(at line \d+, column \d+\)", "", message)
+    if match:
+        message += f" (column {match[2]})"
+    problems.error(
+        FILE,
+        f"not valid TOML: {message}",
+        row=row,
+        hint='texts need quotes (name = "Rejang Lebong"), decimals a point (lat = -3.47)',
+    )
+
+
+K = TypeVar("K")
+
+
+def _keyed_numbers(
+    reader: _Reader,
+    name: str,
+    keys: Mapping[str, K],
+    defaults: Mapping[K, float],
+    check: tuple[Callable[[float], bool], str],
+    hint: str,
+) -> dict[K, float] | None:
+    """A ``[name]`` table of numbers (weights, speeds) over ``defaults``; None when absent."""
+    table = reader.table(name)
+    if table is None:
+        return None
+    values = dict(defaults)
+    for key in table:
+        target = keys.get(key)
+        if target is None:
+            reader.problems.warn(
+                FILE,
+                f"unknown key {key!r} in [{name}] is ignored",
+                row=_line_of(reader.text, f"{name}.{key}"),
+                column=f"{name}.{key}",
+                hint=hint,
+            )
+            continue
+        value = reader.number(f"{name}.{key}", check[0], check[1], table)
+        if value is not None:
+            values[target] = value
+    return values
+
+
+def _office(reader: _Reader) -> tuple[str, float | None, float | None]:
+    office = reader.table("office") or {}
+    name = reader.text_value("office.name", office) or reader.text_value("office_name")
+    lat_key, lon_key = ("office.lat", "office.lon") if office else ("office_lat", "office_lon")
+    lat = reader.number(
+        lat_key,
+        lambda v: INDONESIA_LAT[0] <= v <= INDONESIA_LAT[1],
+        "inside Indonesia (-11..6)",
+        office or None,
+    )
+    lon = reader.number(
+        lon_key,
+        lambda v: INDONESIA_LON[0] <= v <= INDONESIA_LON[1],
+        "inside Indonesia (95..141)",
+        office or None,
+    )
+    given = [reader.value(key, office or None) for key in (lat_key, lon_key)]
+    if None in given:
+        reader.problems.error(
+            FILE,
+            "the office location is missing",
+            column="office",
+            hint="add [office] with name, lat and lon (e.g. lat = -3.4707, lon = 102.5237)",
+        )
+    return name or "Kantor Dinas Dukcapil", lat, lon
+
+
+def _roads(reader: _Reader, folder: Path, maps_dir: Path) -> str | None:
+    roads = reader.text_value("roads")
+    if roads is None:
+        return None
+    for base in (maps_dir, folder):
+        candidate = (base / roads).resolve()
+        if candidate.is_file():
+            return str(candidate)
+    reader.problem(
+        "roads",
+        f"roads file {roads!r} not found in {maps_dir} or {folder}",
+        hint="put the OSM/GraphML file in maps/ or remove the roads line",
+    )
+    return None
+
+
+def read_settings(folder: Path, data: bytes, problems: Problems) -> SettingsFile | None:
+    """Parse ``planner.toml`` (its ``data``) of the district in ``folder``; None if unusable."""
+    try:
+        text = data.decode("utf-8-sig")
+    except UnicodeDecodeError:
+        problems.error(FILE, "is not UTF-8 text", hint="save it as UTF-8")
+        return None
+    try:
+        doc = tomllib.loads(text)
+    except tomllib.TOMLDecodeError as exc:
+        _syntax_error(exc, problems)
+        return None
+    reader = _Reader(doc, text, problems)
+    errors_before = len(problems.errors)
+    for key in doc:
+        if key not in _TOP_KEYS:
+            problems.warn(
+                FILE,
+                f"unknown setting {key!r} is ignored",
+                row=_line_of(text, key),
+                column=key,
+                hint="check the spelling against the README",
+            )
+    name = reader.text_value("name")
+    if name is None and "name" not in doc:
+        problems.warn(FILE, f"no name given; using {folder.resolve().name!r}", column="name")
+        name = folder.resolve().name or "district"
+    timezone = reader.text_value("timezone") or "Asia/Jakarta"
+    try:
+        zoneinfo.ZoneInfo(timezone)
+    except (zoneinfo.ZoneInfoNotFoundError, ValueError):
+        reader.problem(
+            "timezone",
+            f"unknown timezone {timezone!r}",
+            "use Asia/Jakarta (WIB), Asia/Makassar (WITA) or Asia/Jayapura (WIT)",
+        )
+    language = reader.text_value("language") or "id"
+    if language not in ("id", "en"):
+        reader.problem("language", f"language = {language!r} must be id or en")
+    office_name, office_lat, office_lon = _office(reader)
+    maps_name = reader.text_value("maps") or "maps"
+    maps_dir = (folder / maps_name).resolve()
+
+    fields: dict[str, Any] = {}
+    for key, check, rule, whole in (
+        ("recording_minutes", lambda v: 0 < v <= 120, "between 0 and 120", False),
+        ("setup_minutes", lambda v: 0 <= v <= 240, "between 0 and 240", True),
+        ("print_minutes", lambda v: 0 <= v <= 60, "between 0 and 60", False),
+        ("turnout", lambda v: 0 < v <= 1, "more than 0 and at most 1", False),
+        ("school_turnout", lambda v: 0 < v <= 1, "more than 0 and at most 1", False),
+        ("printers", lambda v: v >= 0, "0 or more", True),
+        ("blank_stock", lambda v: v >= 0, "0 or more", True),
+        ("blank_reserve", lambda v: v >= 0, "0 or more", True),
+        ("detour_factor", lambda v: 1 <= v <= 5, "between 1 and 5", False),
+        ("team_day_capacity", lambda v: v >= 1, "1 or more", True),
+        ("card_value", lambda v: v >= 0, "0 or more", False),
+    ):
+        value = reader.number(key, check, rule, whole=whole)
+        if value is not None:
+            fields[key] = int(value) if whole else value
+    max_km = reader.number("max_distance_km", lambda v: v > 0, "more than 0")
+    weights = _keyed_numbers(
+        reader,
+        "weights",
+        _WEIGHT_KEYS,
+        DEFAULT_WEIGHTS,
+        (lambda v: v >= 0, "0 or more"),
+        "use village, school, homebound (desa, sekolah, warga_khusus)",
+    )
+    speeds = _keyed_numbers(
+        reader,
+        "speed_kmh",
+        _SPEED_KEYS,
+        _DEFAULT_SPEEDS,
+        (lambda v: 0 < v <= 200, "between 0 and 200"),
+        "use car or motorbike (mobil, motor)",
+    )
+    if speeds is not None:
+        fields["speed_kmh"] = speeds
+    roads = _roads(reader, folder, maps_dir)
+    if fields.get("blank_reserve", 0) > fields.get("blank_stock", 0):
+        problems.warn(
+            FILE,
+            "blank_reserve is more than blank_stock: no card can be printed",
+            row=_line_of(text, "blank_reserve"),
+            column="blank_reserve",
+        )
+    if len(problems.errors) > errors_before or office_lat is None or office_lon is None:
+        return None
+    settings = Settings(
+        name=name or "district",
+        office_name=office_name,
+        office_lat=office_lat,
+        office_lon=office_lon,
+        timezone=timezone,
+        language=language,
+        weights=weights or DEFAULT_WEIGHTS,
+        roads=roads,
+        **fields,
+    )
+    return SettingsFile(settings, maps_dir, max_km or DEFAULT_MAX_DISTANCE_KM)

@@ -1,0 +1,363 @@
+"""Finding and reading a district's tables: CSV or XLSX, English or Indonesian names.
+
+A table is read into plain text cells keyed by the canonical (English) column name, with the
+row number a spreadsheet shows (header = row 1) and the header as the user wrote it, so every
+message can point at ``file:row:column`` in the user's own words. Nothing here interprets a
+value; ``planner.io.validate`` does.
+"""
+
+from __future__ import annotations
+
+import csv
+import datetime as dt
+import io
+import re
+import warnings
+import zipfile
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from planner.io.cells import Problems
+
+EXTENSIONS = (".csv", ".xlsx")
+# Formats people save by accident; we say how to fix it rather than ignoring the file.
+_UNSUPPORTED = (".xls", ".ods", ".xlsm", ".tsv", ".txt")
+
+
+@dataclass(frozen=True)
+class TableSpec:
+    """One input table: its file names, its columns (canonical → aliases) and what is required."""
+
+    key: str
+    names: tuple[str, ...]
+    columns: Mapping[str, tuple[str, ...]]
+    required: tuple[str, ...]
+    required_table: bool = False
+    needs_rows: bool = False
+
+    @property
+    def label(self) -> str:
+        """The English file name, for messages about a missing table."""
+        return f"{self.names[0]}.csv"
+
+    def describe(self, column: str) -> str:
+        """``backlog (or belum_rekam)``."""
+        aliases = [a for a in self.columns[column] if a != column]
+        return f"{column} (or {aliases[0]})" if aliases else column
+
+
+_LAT = ("lat", "latitude", "lintang")
+_LON = ("lon", "lng", "long", "longitude", "bujur")
+
+VILLAGES = TableSpec(
+    "villages",
+    ("villages", "desa"),
+    {
+        "code": ("code", "kode", "kode_desa"),
+        "name": ("name", "nama", "nama_desa"),
+        "district": ("district", "kecamatan"),
+        "kind": ("kind", "jenis"),
+        "lat": _LAT,
+        "lon": _LON,
+        "obliged": ("obliged", "wajib_ktp"),
+        "backlog": ("backlog", "belum_rekam"),
+        "preregistered": ("preregistered", "pra_daftar"),
+    },
+    ("code", "name", "district", "lat", "lon", "obliged", "backlog"),
+    required_table=True,
+    needs_rows=True,
+)
+VILLAGE_HEADS = TableSpec(
+    "village_heads",
+    ("village_heads", "kades"),
+    {
+        "code": ("code", "kode", "kode_desa"),
+        "weekday": ("weekday", "hari", "days"),
+        "start": ("start", "mulai", "jam_mulai"),
+        "end": ("end", "selesai", "jam_selesai"),
+        "date": ("date", "tanggal"),
+        "available": ("available", "tersedia"),
+    },
+    ("code",),
+)
+SCHOOLS = TableSpec(
+    "schools",
+    ("schools", "sekolah"),
+    {
+        "npsn": ("npsn",),
+        "name": ("name", "nama", "nama_sekolah"),
+        "village": ("village", "kode_desa"),
+        "lat": _LAT,
+        "lon": _LON,
+        "students": ("students", "siswa_belum_rekam"),
+        "printable": ("printable", "siswa_17"),
+        "start": ("start", "mulai", "jam_mulai"),
+        "end": ("end", "selesai", "jam_selesai"),
+        "days": ("days", "hari"),
+        "closed": ("closed", "libur"),
+        "location_approximate": ("location_approximate", "lokasi_perkiraan"),
+    },
+    ("npsn", "name", "village", "students"),
+)
+HOMEBOUND = TableSpec(
+    "homebound",
+    ("homebound", "warga_khusus"),
+    {
+        "id": ("id",),
+        "category": ("category", "kategori"),
+        "village": ("village", "kode_desa"),
+        "lat": _LAT,
+        "lon": _LON,
+        "start": ("start", "mulai", "jam_mulai"),
+        "end": ("end", "selesai", "jam_selesai"),
+        "companion": ("companion", "pendamping"),
+        "name": ("name", "nama"),
+        "nik": ("nik",),
+    },
+    ("id", "category", "village"),
+)
+TEAMS = TableSpec(
+    "teams",
+    ("teams", "tim"),
+    {
+        "id": ("id",),
+        "name": ("name", "nama"),
+        "vehicle": ("vehicle", "kendaraan"),
+        "kits": ("kits", "alat"),
+        "days": ("days", "hari"),
+        "start": ("start", "mulai", "jam_mulai"),
+        "end": ("end", "selesai", "jam_selesai"),
+        "base_lat": ("base_lat",),
+        "base_lon": ("base_lon",),
+    },
+    ("id", "vehicle", "days", "start", "end"),
+    required_table=True,
+    needs_rows=True,
+)
+HOLIDAYS = TableSpec(
+    "holidays",
+    ("holidays", "libur"),
+    {"date": ("date", "tanggal"), "name": ("name", "nama")},
+    ("date",),
+)
+SPECS = (VILLAGES, VILLAGE_HEADS, SCHOOLS, HOMEBOUND, TEAMS, HOLIDAYS)
+
+
+@dataclass(frozen=True)
+class Row:
+    """One data row: spreadsheet row ``number`` and its cells by canonical column."""
+
+    number: int
+    cells: Mapping[str, str]
+
+    def get(self, column: str) -> str:
+        """The stripped text of ``column`` ('' when absent or blank)."""
+        return self.cells.get(column, "")
+
+
+@dataclass(frozen=True)
+class Table:
+    """A table read from ``file``: ``headers`` maps canonical columns to the user's header."""
+
+    spec: TableSpec
+    file: str
+    headers: Mapping[str, str]
+    rows: tuple[Row, ...] = ()
+    extra_columns: tuple[str, ...] = field(default=())
+
+    def has(self, column: str) -> bool:
+        """True when the file has this column."""
+        return column in self.headers
+
+    def label(self, column: str) -> str:
+        """The column's header as the user wrote it (English name when absent)."""
+        return self.headers.get(column, column)
+
+
+def normalise_header(text: str) -> str:
+    """``"Belum Rekam "`` → ``belum_rekam``: headers match case- and space-insensitively."""
+    return re.sub(r"[\s\-]+", "_", text.strip().lower()).strip("_")
+
+
+def find_files(folder: Path, spec: TableSpec, problems: Problems) -> Path | None:
+    """The one file holding ``spec`` in ``folder`` (any case of name and extension), or None."""
+    entries = {p.name.lower(): p for p in folder.iterdir() if p.is_file()}
+    found = [entries[f"{n}{e}"] for n in spec.names for e in EXTENSIONS if f"{n}{e}" in entries]
+    if len(found) > 1:
+        problems.error(
+            found[1].name,
+            f"{spec.key} is given twice: {found[0].name} and {found[1].name}",
+            hint="keep one of them",
+        )
+        return None
+    if found:
+        return found[0]
+    odd = [entries[f"{n}{e}"] for n in spec.names for e in _UNSUPPORTED if f"{n}{e}" in entries]
+    if odd:
+        problems.error(
+            odd[0].name, "this file type cannot be read", hint="save it as .csv or .xlsx"
+        )
+    elif spec.required_table:
+        problems.error(
+            spec.label,
+            f"{spec.label} (or {spec.names[1]}.csv, .xlsx) is missing from {folder}",
+            hint="every district needs villages and teams; `planner init DIR` makes a template",
+        )
+    return None
+
+
+def decode(data: bytes, file: str, problems: Problems) -> str:
+    """Text of a CSV: UTF-8 (BOM stripped), UTF-16 with a BOM, else cp1252 with a warning."""
+    if data.startswith((b"\xff\xfe", b"\xfe\xff")):
+        try:
+            return data.decode("utf-16")
+        except UnicodeDecodeError:
+            pass
+    try:
+        return data.decode("utf-8-sig")
+    except UnicodeDecodeError:
+        pass
+    problems.warn(
+        file,
+        "not UTF-8; read as Windows-1252 (accents may be wrong)",
+        hint="save as 'CSV UTF-8' in Excel",
+    )
+    # latin-1 maps every byte, so a file cp1252 rejects (undefined bytes) still reads.
+    try:
+        return data.decode("cp1252")
+    except UnicodeDecodeError:
+        return data.decode("latin-1")
+
+
+def _delimiter(text: str) -> str:
+    """Comma, or semicolon/tab when the header uses those (Indonesian Excel writes ``;``)."""
+    first = text.split("\n", 1)[0]
+    counts = {d: first.count(d) for d in (",", ";", "\t")}
+    best = max(counts, key=lambda d: (counts[d], d == ","))
+    return best if counts[best] else ","
+
+
+def _csv_rows(data: bytes, file: str, problems: Problems) -> list[list[str]] | None:
+    text = decode(data, file, problems).replace("\x00", "")
+    try:
+        return list(csv.reader(io.StringIO(text, newline=""), delimiter=_delimiter(text)))
+    except csv.Error as exc:
+        problems.error(file, f"cannot be read as CSV: {exc}", hint="save it again as CSV UTF-8")
+        return None
+
+
+def _xlsx_text(value: object) -> str:
+    """A workbook cell as the text a CSV would hold (dates ISO, times HH:MM, 12.0 → 12)."""
+    if value is None:
+        return ""
+    if isinstance(value, bool):
+        return "yes" if value else "no"
+    if isinstance(value, float) and value.is_integer() and abs(value) < 1e15:
+        return str(int(value))
+    if isinstance(value, dt.datetime):
+        if (value.hour, value.minute, value.second) == (0, 0, 0):
+            return value.date().isoformat()
+        if value.date() in (dt.date(1899, 12, 30), dt.date(1899, 12, 31), dt.date(1900, 1, 1)):
+            return value.strftime("%H:%M")  # a time typed into a date-formatted cell
+        return value.strftime("%Y-%m-%d %H:%M")
+    if isinstance(value, dt.date):
+        return value.isoformat()
+    if isinstance(value, dt.time):
+        return value.strftime("%H:%M")
+    if isinstance(value, dt.timedelta):
+        minutes = round(value.total_seconds() / 60)
+        return f"{minutes // 60:02d}:{minutes % 60:02d}"
+    return str(value)
+
+
+def _xlsx_rows(data: bytes, file: str, problems: Problems) -> list[list[str]] | None:
+    import openpyxl  # slow import, only when a workbook is given
+
+    try:
+        with warnings.catch_warnings():
+            # openpyxl warns about styles and extensions it ignores; they do not matter here.
+            warnings.simplefilter("ignore")
+            book = openpyxl.load_workbook(io.BytesIO(data), read_only=True, data_only=True)
+            try:
+                sheet = book.worksheets[0]
+                return [[_xlsx_text(v) for v in row] for row in sheet.iter_rows(values_only=True)]
+            finally:
+                book.close()
+    except (zipfile.BadZipFile, KeyError, IndexError, ValueError, TypeError, OSError) as exc:
+        problems.error(
+            file,
+            f"cannot be read as an Excel workbook ({type(exc).__name__})",
+            hint="open it in Excel and save it again as .xlsx, or as CSV UTF-8",
+        )
+    except Exception as exc:  # openpyxl raises many kinds on a damaged workbook
+        problems.error(
+            file,
+            f"cannot be read as an Excel workbook ({type(exc).__name__})",
+            hint="open it in Excel and save it again as .xlsx, or as CSV UTF-8",
+        )
+    return None
+
+
+def read_table(spec: TableSpec, file: str, data: bytes, problems: Problems) -> Table | None:
+    """Parse ``data`` (the bytes of ``file``) into a ``Table``; None when it has no header.
+
+    Structural problems (empty file, missing or doubled columns) are recorded in ``problems``;
+    rows that are entirely blank are skipped but still counted, as a spreadsheet shows them.
+    """
+    raw = (
+        _xlsx_rows(data, file, problems)
+        if file.lower().endswith(".xlsx")
+        else _csv_rows(data, file, problems)
+    )
+    if raw is None:
+        return None
+    # The header is the first non-blank row; blank lines above it still count as rows.
+    skipped = 0
+    while skipped < len(raw) and not any(c.strip() for c in raw[skipped]):
+        skipped += 1
+    raw = raw[skipped:]
+    if not raw:
+        problems.error(file, "the file is empty", hint="it needs a header row, then data rows")
+        return None
+    header = [c.strip().lstrip("\ufeff") for c in raw[0]]
+    headers: dict[str, str] = {}
+    positions: dict[str, int] = {}
+    extra: list[str] = []
+    by_alias = {normalise_header(a): c for c, aliases in spec.columns.items() for a in aliases}
+    for index, text in enumerate(header):
+        canonical = by_alias.get(normalise_header(text))
+        if canonical is None:
+            if text:
+                extra.append(text)
+            continue
+        if canonical in headers:
+            problems.error(
+                file,
+                f"column {spec.describe(canonical)} appears twice: "
+                f"{headers[canonical]!r} and {text!r}",
+                row=1 + skipped,
+                column=text,
+                hint="delete or rename one of them",
+            )
+            continue
+        headers[canonical] = text
+        positions[canonical] = index
+    for column in spec.required:
+        if column not in headers:
+            problems.error(
+                file,
+                f"missing column {spec.describe(column)}",
+                row=1 + skipped,
+                column=column,
+                hint="columns found: " + (", ".join(h for h in header if h) or "none"),
+            )
+    rows = []
+    for index, values in enumerate(raw[1:], start=2 + skipped):
+        if not any(v.strip() for v in values):
+            continue
+        cells = {c: values[i].strip() for c, i in positions.items() if i < len(values)}
+        rows.append(Row(index, cells))
+    if spec.needs_rows and not rows:
+        problems.error(file, "has a header but no rows", hint=f"add at least one {spec.key} row")
+    return Table(spec, file, headers, tuple(rows), tuple(extra))
