@@ -1,0 +1,312 @@
+"""Campaign status: coverage by kecamatan, the backlog week by week, cards, who waits longest.
+
+What ``planner status`` shows, computed from the district tables (the campaign's start) and
+the ledger. Coverage is the office's figure: recorded / obliged = 1 − backlog / obliged over
+the villages (e.g. 94.51 %). With an empty ledger everything still works and shows the tables.
+
+Personal data: homebound residents appear by site id, category and village only.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+import math
+from collections.abc import Iterable, Sequence
+from dataclasses import asdict, dataclass
+from typing import Any
+
+from planner.ledger import Ledger, apply_ledger, group_by_week, weeks_between
+from planner.model import District, SiteKind
+
+STATUS_SCHEMA = "planner.status/1"
+START = "start"
+"""The trend's first row: the district tables before any recorded week."""
+
+
+@dataclass(frozen=True, slots=True)
+class Coverage:
+    """Recording coverage of a kecamatan (``level`` "kecamatan") or the whole district."""
+
+    level: str
+    name: str
+    villages: int
+    obliged: int
+    backlog_start: int
+    backlog: int
+    recorded: int
+    """People recorded at village visits during the campaign (from the ledger)."""
+
+    @property
+    def coverage_start_pct(self) -> float | None:
+        """Coverage before the campaign, in percent (None without obliged residents)."""
+        return _pct(self.backlog_start, self.obliged)
+
+    @property
+    def coverage_pct(self) -> float | None:
+        """Coverage now, in percent: 100 × (1 − backlog / obliged), 2 decimals."""
+        return _pct(self.backlog, self.obliged)
+
+
+def _pct(backlog: int, obliged: int) -> float | None:
+    if obliged <= 0:
+        return None
+    return round(100.0 * (1.0 - backlog / obliged), 2)
+
+
+@dataclass(frozen=True, slots=True)
+class TrendWeek:
+    """The backlog at the end of a recorded week (``week`` "start": the tables)."""
+
+    week: str
+    village_backlog: int
+    school_students: int
+    homebound_left: int
+    stops_visited: int
+    recorded: int
+    printed: int
+    stock: int
+
+
+@dataclass(frozen=True, slots=True)
+class Cards:
+    """Blank cards: the stock in planner.toml, what was printed, refills, what is left."""
+
+    stock_start: int
+    printed: int
+    refilled: int
+    stock_left: int
+    reserve: int
+
+    @property
+    def budget(self) -> int:
+        """Cards the teams may still print (stock left minus the office's reserve)."""
+        return max(0, self.stock_left - self.reserve)
+
+
+@dataclass(frozen=True, slots=True)
+class Waiting:
+    """A site with backlog not visited in the last N weeks (``last_visit`` None: never)."""
+
+    site: str
+    kind: str
+    village: str
+    kecamatan: str
+    backlog: int
+    last_visit: str | None
+    weeks_waiting: int | None
+
+
+@dataclass(frozen=True, slots=True)
+class Status:
+    """Everything ``planner status`` reports."""
+
+    district: str
+    as_of: str
+    weeks: int
+    plan_weeks: tuple[str, ...]
+    recorded_weeks: tuple[str, ...]
+    coverage: tuple[Coverage, ...]
+    total: Coverage
+    trend: tuple[TrendWeek, ...]
+    cards: Cards
+    waiting: tuple[Waiting, ...]
+
+
+def campaign_status(district: District, ledger: Ledger, *, as_of: str, weeks: int = 4) -> Status:
+    """The campaign's status; ``as_of`` (a week label) ends the ``weeks``-week visit window.
+
+    ``district`` is the tables as loaded (the campaign's start), not yet ``apply_ledger``-ed.
+    """
+    state = apply_ledger(district, ledger)
+    done = ledger.totals_by_site()
+    now = {v.code: v for v in state.villages}
+    by_kecamatan: dict[str, list[int]] = {}
+    for v in district.villages:
+        row = by_kecamatan.setdefault(v.district, [0, 0, 0, 0, 0])
+        row[0] += 1
+        row[1] += v.obliged
+        row[2] += v.backlog
+        row[3] += now[v.code].backlog
+        row[4] += done.get(v.site_id, (0, 0))[0]
+    coverage = tuple(
+        Coverage("kecamatan", name, *counts) for name, counts in sorted(by_kecamatan.items())
+    )
+    sums = [sum(c[i] for c in by_kecamatan.values()) for i in range(5)]
+    total = Coverage("district", district.settings.name, *sums)
+    cards = _cards(district, ledger)
+    return Status(
+        district=district.settings.name,
+        as_of=as_of,
+        weeks=weeks,
+        plan_weeks=tuple(ledger.plan_weeks()),
+        recorded_weeks=tuple(ledger.recorded_weeks()),
+        coverage=coverage,
+        total=total,
+        trend=_trend(district, ledger),
+        cards=cards,
+        waiting=_waiting(district, state, ledger, as_of, weeks),
+    )
+
+
+def _cards(district: District, ledger: Ledger) -> Cards:
+    moves = ledger.stock_moves()
+    start = district.settings.blank_stock
+    printed = -sum(m.cards for m in moves if m.kind == "printed")
+    refilled = sum(m.cards for m in moves if m.kind != "printed")
+    return Cards(
+        stock_start=start,
+        printed=printed,
+        refilled=refilled,
+        stock_left=max(0, start - printed + refilled),
+        reserve=district.settings.blank_reserve,
+    )
+
+
+def _trend(district: District, ledger: Ledger) -> tuple[TrendWeek, ...]:
+    stock = district.settings.blank_stock
+    rows = [
+        TrendWeek(
+            week=START,
+            village_backlog=sum(v.backlog for v in district.villages),
+            school_students=sum(s.students for s in district.schools),
+            homebound_left=len(district.homebound),
+            stops_visited=0,
+            recorded=0,
+            printed=0,
+            stock=stock,
+        )
+    ]
+    backlog = group_by_week(ledger.snapshots())
+    moves = ledger.stock_moves()
+    for week, (visited, recorded, printed) in sorted(ledger.week_totals().items()):
+        kinds = backlog.get(week, dict.fromkeys(SiteKind, 0))
+        left = stock + sum(m.cards for m in moves if m.week <= week)
+        rows.append(
+            TrendWeek(
+                week=week,
+                village_backlog=kinds[SiteKind.VILLAGE],
+                school_students=kinds[SiteKind.SCHOOL],
+                homebound_left=kinds[SiteKind.HOMEBOUND],
+                stops_visited=visited,
+                recorded=recorded,
+                printed=printed,
+                stock=max(0, left),
+            )
+        )
+    return tuple(rows)
+
+
+def _waiting(
+    district: District, state: District, ledger: Ledger, as_of: str, weeks: int
+) -> tuple[Waiting, ...]:
+    last: dict[str, str] = {}
+    for week, result in ledger.results():
+        if week <= as_of and week > last.get(result.site, ""):
+            last[result.site] = week
+    kecamatan = {v.code: v.district for v in district.villages}
+    open_sites: list[tuple[str, str, str, int]] = [
+        (v.site_id, "village", v.code, v.backlog) for v in state.villages if v.backlog > 0
+    ]
+    open_sites += [
+        (s.site_id, "school", s.village_code, s.students) for s in state.schools if s.students > 0
+    ]
+    # Category, not the resident: status output never names a person.
+    open_sites += [
+        (h.site_id, f"homebound ({h.category})", h.village_code, 1) for h in state.homebound
+    ]
+    waiting = []
+    for site, kind, village, backlog in open_sites:
+        seen = last.get(site)
+        waited = None if seen is None else weeks_between(seen, as_of)
+        if waited is None or waited >= weeks:
+            waiting.append(
+                Waiting(site, kind, village, kecamatan.get(village, ""), backlog, seen, waited)
+            )
+    order = {"village": 0, "school": 1}
+    # Longest wait first, then the biggest backlog: the order a coordinator would act in.
+    waiting.sort(
+        key=lambda w: (
+            -(math.inf if w.weeks_waiting is None else w.weeks_waiting),
+            order.get(w.kind, 2),
+            -w.backlog,
+            w.site,
+        )
+    )
+    return tuple(waiting)
+
+
+# --------------------------------------------------------------------------------------------
+# Machine-readable forms
+
+
+def _coverage_dict(c: Coverage) -> dict[str, Any]:
+    return {
+        **asdict(c),
+        "coverage_start_pct": c.coverage_start_pct,
+        "coverage_pct": c.coverage_pct,
+    }
+
+
+def status_to_dict(status: Status) -> dict[str, Any]:
+    """The status as JSON data (schema ``planner.status/1``)."""
+    return {
+        "schema": STATUS_SCHEMA,
+        "district": status.district,
+        "as_of": status.as_of,
+        "weeks": status.weeks,
+        "plan_weeks": list(status.plan_weeks),
+        "recorded_weeks": list(status.recorded_weeks),
+        "coverage": [_coverage_dict(c) for c in status.coverage],
+        "total": _coverage_dict(status.total),
+        "trend": [asdict(t) for t in status.trend],
+        "cards": {**asdict(status.cards), "budget": status.cards.budget},
+        "not_visited": [asdict(w) for w in status.waiting],
+    }
+
+
+def status_to_json(status: Status) -> str:
+    """Status as JSON text (UTF-8, indented, newline-terminated)."""
+    return json.dumps(status_to_dict(status), ensure_ascii=False, indent=2) + "\n"
+
+
+def _safe(value: Any) -> Any:
+    """Neutralise spreadsheet formulas in text cells (=, +, -, @ start a formula in Excel).
+
+    The same rule as ``planner.render.xlsx.safe_text``, not imported from there because that
+    would load every renderer (folium, reportlab) just to print a status.
+    """
+    if isinstance(value, str) and value[:1] in ("=", "+", "-", "@", "\t", "\r"):
+        return "'" + value
+    return "" if value is None else value
+
+
+def status_to_csv(status: Status) -> str:
+    """Status as CSV: one block per section, separated by a blank line.
+
+    Every row starts with its section (``coverage``, ``trend``, ``cards``, ``not_visited``) so a
+    reader can filter one section; each block has its own header row.
+    """
+    data = status_to_dict(status)
+    blocks: list[tuple[str, Sequence[dict[str, Any]]]] = [
+        ("coverage", [*data["coverage"], data["total"]]),
+        ("trend", data["trend"]),
+        ("cards", [data["cards"]]),
+        ("not_visited", data["not_visited"]),
+    ]
+    out = io.StringIO()
+    writer = csv.writer(out, lineterminator="\n")
+    for i, (section, rows) in enumerate(blocks):
+        if i:
+            out.write("\n")
+        header = list(rows[0]) if rows else _empty_header(section)
+        writer.writerow(["section", *header])
+        for row in rows:
+            writer.writerow([section, *(_safe(row[k]) for k in header)])
+    return out.getvalue()
+
+
+def _empty_header(section: str) -> list[str]:
+    fields: Iterable[str] = Waiting.__dataclass_fields__ if section == "not_visited" else ()
+    return list(fields)

@@ -1,0 +1,122 @@
+"""``planner record`` and ``planner status`` for real: the sample district, its loader, the tally
+taken from the rendered schedule.xlsx, and a record killed by SIGKILL through the CLI.
+
+The plan is hand-made (the point is the ledger, not the solver), but everything else is what a
+coordinator runs.
+"""
+
+from __future__ import annotations
+
+import io
+import json
+import os
+import shutil
+import sys
+from pathlib import Path
+
+import openpyxl
+import pytest
+from test_ledger import kill_inside_transaction, make_plan
+
+from planner.cli import cli
+from planner.cli._common import run_guarded
+from planner.io import load_district, sample_dir
+from planner.ledger import Ledger, apply_ledger, ledger_path
+from planner.model import District, Plan
+from planner.planio import plan_to_json
+from planner.render._common import RenderContext
+from planner.render.xlsx import render_schedule_xlsx
+from planner.tally import ALL_STOPS_SHEET
+
+WEEK = "2026-W48"
+
+
+@pytest.fixture
+def sample(tmp_path: Path) -> tuple[Path, District, Plan]:
+    """A copy of the sample district with a hand-made plan of WEEK in its ledger."""
+    folder = tmp_path / "district"
+    shutil.copytree(sample_dir(), folder)
+    district, _ = load_district(folder)
+    v1, v2, v3 = (v.site_id for v in district.villages[:3])
+    school, home = district.schools[0].site_id, district.homebound[0].site_id
+    teams = [t.id for t in district.teams]
+    plan = make_plan(
+        WEEK,
+        [
+            (teams[0], 0, v1, 40, 30),
+            (teams[0], 0, home, 1, 1),
+            (teams[1], 1, v2, 30, 0),
+            (teams[1], 1, school, 50, 20),
+            (teams[0], 2, v3, 20, 10),
+        ],
+        district=district.settings.name,
+    )
+    with Ledger.open(ledger_path(folder)) as ledger:
+        ledger.save_plan(plan, plan_to_json(plan))
+    return folder, district, plan
+
+
+def _filled_tally(path: Path, district: District, plan: Plan, values: list[tuple]) -> Path:
+    """schedule.xlsx as rendered, its "all stops" sheet filled in with Indonesian headers."""
+    book = openpyxl.load_workbook(io.BytesIO(render_schedule_xlsx(RenderContext(plan, district))))
+    sheet = book[ALL_STOPS_SHEET]
+    first = sheet.max_column + 1
+    sheet.cell(1, first, "tercatat")
+    sheet.cell(1, first + 1, "dicetak")
+    for row, (recorded, printed) in enumerate(values, start=2):
+        sheet.cell(row, first, recorded)
+        sheet.cell(row, first + 1, printed)
+    book.save(path)
+    return path
+
+
+VALUES = [(38, 30), (1, 1), (None, None), (47, 20), (25, 10)]
+
+
+def test_record_then_status_on_the_sample(
+    sample: tuple[Path, District, Plan], tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """The rendered tally, filled in, records; status then shows the new coverage and stock."""
+    folder, district, plan = sample
+    tally = _filled_tally(tmp_path / "tally.xlsx", district, plan, VALUES)
+    args = ["record", "--week", WEEK, str(tally), "--data", str(folder)]
+    assert run_guarded(cli, args) == 0
+    out = capsys.readouterr().out
+    assert "  people recorded: 111 (planned 141)\n" in out
+    assert f"  blank stock:     {773 - 61} left (reserve 175)\n" in out
+    assert run_guarded(cli, args) == 0
+    assert "nothing changed" in capsys.readouterr().out
+
+    with Ledger.open(ledger_path(folder)) as ledger:
+        after = apply_ledger(district, ledger)
+    first = district.villages[0]
+    assert after.village(first.code).backlog == first.backlog - 38
+    assert len(after.homebound) == len(district.homebound) - 1
+    assert after.settings.blank_stock == 773 - 61
+
+    assert run_guarded(cli, ["status", "--data", str(folder), "--format", "json"]) == 0
+    data = json.loads(capsys.readouterr().out)
+    assert data["recorded_weeks"] == [WEEK]
+    assert data["total"]["recorded"] == 38 + 25
+    assert data["cards"]["stock_left"] == 773 - 61
+    assert data["trend"][1]["recorded"] == 111
+
+
+@pytest.mark.skipif(os.name != "posix", reason="SIGKILL is POSIX")
+def test_planner_record_killed_mid_transaction_records_nothing(
+    sample: tuple[Path, District, Plan], tmp_path: Path
+) -> None:
+    """`planner record` killed inside its transaction: no result of the week, ledger intact."""
+    folder, district, plan = sample
+    tally = _filled_tally(tmp_path / "tally.xlsx", district, plan, VALUES)
+    code = "from planner.cli import main; main()"
+    argv = [sys.executable, "-c", code, "record", "--week", WEEK, str(tally), "--data", str(folder)]
+    kill_inside_transaction(argv, tmp_path / "inside-transaction")
+    with Ledger.open(ledger_path(folder)) as ledger:
+        assert ledger.integrity_ok()
+        assert ledger.recorded_weeks() == []
+        assert ledger.results() == []
+        assert ledger.stock_moves() == []
+        assert apply_ledger(district, ledger) is district
+    # And the same record, not killed, goes through afterwards.
+    assert run_guarded(cli, ["record", "--week", WEEK, str(tally), "--data", str(folder)]) == 0
