@@ -211,9 +211,7 @@ def build_week(
         for chunk, size in enumerate(sizes):
             members: list[int] = []
             for kits in per_kits:
-                services = tuple(
-                    service_minutes(size, kits or k, settings) for _, k in vclasses
-                )
+                services = tuple(service_minutes(size, kits or k, settings) for _, k in vclasses)
                 longest = max(services) if kits == 0 else service_minutes(size, kits, settings)
                 allowed: list[int] = []
                 windows: set[tuple[int, int]] = set()

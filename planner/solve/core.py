@@ -241,9 +241,9 @@ def solve_core(
 
     started = time.perf_counter()
     if initial_routes is None and options.warm_start:
-        from planner.solve.greedy import greedy_routes
+        from planner.solve.greedy import best_greedy_routes
 
-        initial_routes = greedy_routes(problem)
+        initial_routes = best_greedy_routes(problem)
     initial = None
     if initial_routes is not None:
         routing.CloseModelWithParameters(params)

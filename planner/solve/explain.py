@@ -106,8 +106,10 @@ def _reason(
     settings = district.settings
     if not model.team_days:
         return "team_filtered", {}
-    if isinstance(site, Village) and not site.head_weekly and not any(
-        o.available for o in site.head_overrides
+    if (
+        isinstance(site, Village)
+        and not site.head_weekly
+        and not any(o.available for o in site.head_overrides)
     ):
         return "head_never", {}
     open_days = [td for td in model.team_days if _windows(site, td)]

@@ -109,8 +109,10 @@ def assign_printers(
         return [False] * len(drafts)
     for (r, s), var in cards.items():
         drafts[r][s].cards = int(solver.value(var))
-    return [bool(solver.value(p)) and any(st.cards for st in drafts[r])
-            for r, p in enumerate(has_printer)]
+    return [
+        bool(solver.value(p)) and any(st.cards for st in drafts[r])
+        for r, p in enumerate(has_printer)
+    ]
 
 
 def fit_window(windows: Sequence[TimeWindow], earliest: int, duration: int) -> int | None:
@@ -150,8 +152,9 @@ def _timed(
         start = fit_window(windows, arrive, duration)
         if start is None:
             return None
-        timed.append(Stop(stop.site, stop.kind, arrive, start, start + duration, stop.people,
-                          stop.cards))
+        timed.append(
+            Stop(stop.site, stop.kind, arrive, start, start + duration, stop.people, stop.cards)
+        )
         clock = start + duration
         here = stop.point
     leg = math.ceil(float(minutes[here][td.base]) - 1e-9)
@@ -164,8 +167,15 @@ def _timed(
     if timed:
         first_leg = timed[0].arrive - td.hours.start
         depart = timed[0].start - first_leg
-        timed[0] = Stop(timed[0].site, timed[0].kind, timed[0].start, timed[0].start,
-                        timed[0].end, timed[0].people, timed[0].cards)
+        timed[0] = Stop(
+            timed[0].site,
+            timed[0].kind,
+            timed[0].start,
+            timed[0].start,
+            timed[0].end,
+            timed[0].people,
+            timed[0].cards,
+        )
     return timed, depart, back, legs_minutes, distance
 
 

@@ -17,8 +17,17 @@ from planner.solve.core import CoreProblem, merge_intervals
 INF = np.iinfo(np.int64).max // 4
 
 
-def greedy_routes(problem: CoreProblem, scarcity: float = 0.5) -> list[list[int]]:
-    """Node ids per vehicle; every route is feasible for the core's time model."""
+def greedy_routes(
+    problem: CoreProblem,
+    scarcity: float = 0.5,
+    time_power: float = 1.0,
+    reverse_days: bool = False,
+) -> list[list[int]]:
+    """Node ids per vehicle; every route is feasible for the core's time model.
+
+    ``scarcity`` favours nodes few vehicles can serve, ``time_power`` > 1 favours short
+    visits, ``reverse_days`` fills the last day first.
+    """
     n_nodes = len(problem.nodes)
     group_of = np.full(n_nodes, -1, dtype=np.int64)
     value = np.zeros(n_nodes, dtype=np.float64)
@@ -29,8 +38,10 @@ def greedy_routes(problem: CoreProblem, scarcity: float = 0.5) -> list[list[int]
     ungrouped = group_of < 0
     group_of[ungrouped] = len(problem.groups) + np.flatnonzero(ungrouped)
     n_allowed = np.array(
-        [len(n.allowed_vehicles) if n.allowed_vehicles is not None else len(problem.vehicles)
-         for n in problem.nodes],
+        [
+            len(n.allowed_vehicles) if n.allowed_vehicles is not None else len(problem.vehicles)
+            for n in problem.nodes
+        ],
         dtype=np.float64,
     )
     weight = value * (1.0 + scarcity / np.maximum(n_allowed, 1.0))
@@ -40,7 +51,13 @@ def greedy_routes(problem: CoreProblem, scarcity: float = 0.5) -> list[list[int]
     entries = np.array([n.entry for n in problem.nodes], dtype=np.int64)
     times = [np.asarray(m, dtype=np.int64) for m in problem.time]
 
-    order = sorted(range(len(problem.vehicles)), key=lambda v: (problem.vehicles[v].earliest, v))
+    order = sorted(
+        range(len(problem.vehicles)),
+        key=lambda v: (
+            -problem.vehicles[v].earliest if reverse_days else problem.vehicles[v].earliest,
+            v,
+        ),
+    )
     routes: list[list[int]] = [[] for _ in problem.vehicles]
     for v in order:
         vehicle = problem.vehicles[v]
@@ -94,7 +111,7 @@ def greedy_routes(problem: CoreProblem, scarcity: float = 0.5) -> list[list[int]
             if not ok.any():
                 break
             used = (end - leave) + home - tmat[here, vehicle.end_loc]
-            score = np.where(ok, weight[cand] / np.maximum(used, 1), -1.0)
+            score = np.where(ok, weight[cand] / np.maximum(used, 1) ** time_power, -1.0)
             k = int(np.argmax(score))
             node = int(cand[k])
             routes[v].append(node)
@@ -104,3 +121,33 @@ def greedy_routes(problem: CoreProblem, scarcity: float = 0.5) -> list[list[int]
             here = int(c_locs[k])
             here_site = int(c_sites[k])
     return routes
+
+
+def route_value(problem: CoreProblem, routes: list[list[int]]) -> int:
+    """Collected prizes minus arc costs: what the core's objective rewards (higher is better)."""
+    prize = {n: g.penalty or 0 for g in problem.groups for n in g.nodes}
+    total = 0
+    for v, route in enumerate(routes):
+        vehicle = problem.vehicles[v]
+        cost = problem.cost[vehicle.vclass]
+        here = vehicle.start_loc
+        for n in route:
+            total += prize.get(n, 0) - cost[here][problem.nodes[n].loc]
+            here = problem.nodes[n].loc
+        if route:
+            total -= cost[here][vehicle.end_loc]
+    return total
+
+
+def best_greedy_routes(problem: CoreProblem) -> list[list[int]]:
+    """The best of a small fixed grid of greedy variants (deterministic, well under a second
+    per dozen variants on a district week)."""
+    best: tuple[int, list[list[int]]] | None = None
+    for reverse_days in (False, True):
+        for scarcity in (0.0, 0.5, 2.0):
+            for time_power in (1.0, 1.15, 1.3):
+                routes = greedy_routes(problem, scarcity, time_power, reverse_days)
+                value = route_value(problem, routes)
+                if best is None or value > best[0]:
+                    best = (value, routes)
+    return best[1] if best else []

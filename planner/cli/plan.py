@@ -1,0 +1,191 @@
+"""``planner plan --week``: plan a week, check it, write every output, remember it."""
+
+from __future__ import annotations
+
+import contextlib
+import datetime as dt
+import os
+from collections.abc import Iterator
+from pathlib import Path
+
+import click
+
+from planner.calendar import parse_week, week_dates, week_label
+from planner.cli._common import data_option, echo_warnings
+from planner.errors import InputError
+from planner.model import District
+
+
+@contextlib.contextmanager
+def progress_bar(enabled: bool) -> Iterator[object]:
+    """A rich progress bar on stderr (silent when output is not a terminal or disabled)."""
+    from rich.console import Console
+    from rich.progress import BarColumn, Progress, TextColumn, TimeElapsedColumn
+
+    console = Console(stderr=True)
+    with Progress(
+        TextColumn("{task.description}"),
+        BarColumn(),
+        TimeElapsedColumn(),
+        console=console,
+        disable=not enabled,
+        transient=True,
+    ) as bar:
+        yield bar
+
+
+def open_district(data_dir: Path | None) -> tuple[Path, District]:
+    """Load and validate the district folder, print its warnings."""
+    from planner.io import load_district, sample_dir
+
+    folder = data_dir or sample_dir()
+    district, warnings = load_district(folder)
+    echo_warnings(warnings)
+    return folder, district
+
+
+def write_week(
+    out_week: Path,
+    plan_json: str,
+    summary: str,
+    render: object | None,
+) -> None:
+    """Write plan.json, summary.txt and the rendered outputs into ``out_week`` as one swap."""
+    from planner.fsutil import staged_dir, write_text_atomic
+
+    with staged_dir(out_week) as stage:
+        write_text_atomic(stage / "plan.json", plan_json)
+        write_text_atomic(stage / "summary.txt", summary)
+        if callable(render):
+            render(stage)
+
+
+@click.command("plan")
+@click.option("--week", "week_text", default="next", show_default=True,
+              help="ISO week YYYY-Www, or 'next' / 'this'.")
+@data_option
+@click.option("--out", "out_dir", type=click.Path(path_type=Path, file_okay=False),
+              default=Path("out"), show_default=True, help="Outputs go to OUT/<week>/.")
+@click.option("--time-limit", type=click.FloatRange(min=1.0), default=None,
+              help="Wall-clock cap of the search in seconds (default 50).")
+@click.option("--solution-limit", type=click.IntRange(min=1), default=None,
+              help="Improving solutions before the search stops (repeatable; default 100).")
+@click.option("--seed", type=click.IntRange(min=0), default=0, show_default=True,
+              help="Another seed explores another search path.")
+@click.option("--teams", default=None, help="Only these team ids, e.g. T1,T3.")
+@click.option("--lang", type=click.Choice(["id", "en"]), default=None,
+              help="Language of outputs (default: the district's setting).")
+@click.option("--roads", type=click.Path(path_type=Path, dir_okay=False), default=None,
+              help="Road network file (OSM XML or GraphML) instead of the district's setting.")
+@click.option("--offline/--online", default=False, show_default=True,
+              help="Maps as single self-contained files that need no internet.")
+@click.option("--min-visit-every", type=click.IntRange(min=1), default=None,
+              help="Raise the value of villages with backlog not visited for N weeks or more.")
+@click.option("--ledger/--no-ledger", "use_ledger", default=True, show_default=True,
+              help="Use and update the campaign ledger (DISTRICT/.planner/ledger.sqlite).")
+@click.option("--progress/--no-progress", default=True, help="Show a progress bar.")
+def plan_command(
+    week_text: str,
+    data_dir: Path | None,
+    out_dir: Path,
+    time_limit: float | None,
+    solution_limit: int | None,
+    seed: int,
+    teams: str | None,
+    lang: str | None,
+    roads: Path | None,
+    offline: bool,
+    min_visit_every: int | None,
+    use_ledger: bool,
+    progress: bool,
+) -> None:
+    """Plan a week: which team visits which site, when, with printers and cards.
+
+    Writes OUT/<week>/plan.json, summary.txt, map.html, coverage.html, schedule.pdf/.html/.xlsx
+    only after an independent check of every hard rule passes.
+
+    \b
+    Example:
+      planner plan --week next
+      planner plan --week 2026-W49 --data ./rejang-lebong --teams T1,T2 --lang en --offline
+    """
+    from planner.check import require_valid
+    from planner.planio import plan_to_json
+    from planner.solve import DEFAULT_SOLUTION_LIMIT, DEFAULT_TIME_LIMIT_S, plan_week
+    from planner.summary import summary_text
+    from planner.travel import travel_model
+
+    year, week_no = parse_week(week_text, today=dt.date.today())
+    week = week_label(year, week_no)
+    folder, district = open_district(data_dir)
+    team_ids = None
+    if teams:
+        team_ids = [x.strip() for x in teams.split(",") if x.strip()]
+        known = {t.id for t in district.teams}
+        unknown = [x for x in team_ids if x not in known]
+        if unknown:
+            raise InputError(
+                f"--teams: unknown team id(s) {', '.join(unknown)} — known: "
+                f"{', '.join(sorted(known))}"
+            )
+
+    ledger = None
+    boost: dict[str, float] = {}
+    if use_ledger and os.access(folder, os.W_OK):
+        from planner.ledger import Ledger, apply_ledger, ledger_path, waiting_weeks
+
+        ledger = Ledger.open(ledger_path(folder))
+        district = apply_ledger(district, ledger, before_week=week)
+        if min_visit_every:
+            for site, waited in waiting_weeks(ledger, district, week).items():
+                if waited >= min_visit_every:
+                    boost[site] = 1.0 + 0.5 * (waited - min_visit_every + 1)
+    elif min_visit_every:
+        raise InputError("--min-visit-every needs the campaign ledger (drop --no-ledger)")
+
+    travel = travel_model(district, roads=roads, cache_dir=folder / ".planner" / "cache"
+                          if os.access(folder, os.W_OK) else None)
+    dates = week_dates(year, week_no)
+    with progress_bar(progress) as bar:
+        task = bar.add_task("planning", total=1.0)  # type: ignore[attr-defined]
+
+        def report(stage: str, fraction: float) -> None:
+            bar.update(task, description=stage, completed=fraction)  # type: ignore[attr-defined]
+
+        plan = plan_week(
+            district,
+            week,
+            dates,
+            travel,
+            time_limit_s=time_limit or DEFAULT_TIME_LIMIT_S,
+            solution_limit=solution_limit or DEFAULT_SOLUTION_LIMIT,
+            seed=seed,
+            teams=team_ids,
+            lang=lang,
+            value_boost=boost or None,
+            progress=report,
+        )
+        report("check", 1.0)
+        require_valid(plan, district, travel)
+        if ledger is not None:
+            from dataclasses import replace
+
+            plan = replace(plan, version=ledger.next_version(week))
+        plan_json = plan_to_json(plan)
+        summary = summary_text(plan, district)
+
+        def render(stage: Path) -> None:
+            from planner.render import render_all
+
+            report("render", 1.0)
+            render_all(plan, district, stage, travel=travel, lang=plan.language, offline=offline)
+
+        write_week(out_dir / week, plan_json, summary, render)
+    if ledger is not None:
+        ledger.save_plan(plan, plan_json)
+        ledger.close()
+    click.echo(summary, nl=False)
+    click.echo(f"→ {out_dir / week}/")
+
+
+COMMANDS = [plan_command]

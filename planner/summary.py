@@ -1,0 +1,120 @@
+"""The plan's summary: what the terminal shows and ``summary.txt`` keeps (no personal data)."""
+
+from __future__ import annotations
+
+from collections import Counter, defaultdict
+
+from planner.calendar import week_of
+from planner.i18n import long_date, t
+from planner.model import District, Homebound, Plan, School, SiteKind, Village
+
+MAX_UNSERVED_LINES = 15
+
+
+def _pct(part: float, whole: float) -> str:
+    return f"{100.0 * part / whole:.1f} %" if whole else "–"
+
+
+def site_label(site: Village | School | Homebound, district: District, lang: str) -> str:
+    """A site's public label: never a homebound resident's name."""
+    if isinstance(site, Homebound):
+        village = district.village(site.village_code)
+        return f"{t('kind.homebound', lang)} ({site.category}), {village.name}"
+    return f"{site.name}"
+
+
+def summary_text(plan: Plan, district: District) -> str:
+    """The human summary of ``plan``: people by kind and kecamatan, cards, teams, unserved."""
+    lang = plan.language
+    settings = district.settings
+    dates = week_of(plan.week)
+    sites = district.site_index()
+    lines = [
+        t("summary.title", lang, district=plan.district, week=plan.week,
+          first=long_date(dates[0], lang), last=long_date(dates[-1], lang)),
+        t("summary.travel_roads", lang)
+        if plan.travel_source == "roads"
+        else t("summary.travel_estimate", lang, detour=settings.detour_factor),
+        t("summary.solver", lang, engine=plan.solver.engine, seed=plan.solver.seed,
+          stopped=plan.solver.stopped_by or "-"),
+        "",
+    ]
+    backlog = {
+        SiteKind.VILLAGE: sum(v.backlog for v in district.villages),
+        SiteKind.SCHOOL: sum(s.students for s in district.schools),
+        SiteKind.HOMEBOUND: len(district.homebound),
+    }
+    total_backlog = sum(backlog.values())
+    lines.append(
+        t("summary.people", lang, people=f"{plan.totals.people:,}",
+          weighted=f"{plan.totals.weighted_people:,.1f}", backlog=f"{total_backlog:,}",
+          share=_pct(plan.totals.people, total_backlog))
+    )
+    by_kind: Counter[SiteKind] = Counter()
+    by_kec: Counter[str] = Counter()
+    for _, stop in plan.stops():
+        by_kind[stop.kind] += stop.people
+        site = sites.get(stop.site)
+        by_kec[_kecamatan(site, district)] += stop.people
+    lines.append(f"  {t('summary.by_kind', lang)}:")
+    for kind in SiteKind:
+        lines.append(
+            f"    {t(f'kind.{kind}', lang):<14} {by_kind[kind]:>6,} / {backlog[kind]:>7,}"
+            f"  ({_pct(by_kind[kind], backlog[kind])})"
+        )
+    kec_backlog: dict[str, int] = defaultdict(int)
+    for v in district.villages:
+        kec_backlog[v.district] += v.backlog
+    for s in district.schools:
+        kec_backlog[district.village(s.village_code).district] += s.students
+    for h in district.homebound:
+        kec_backlog[district.village(h.village_code).district] += 1
+    lines.append(f"  {t('summary.by_kecamatan', lang)}:")
+    lines.append(
+        f"    {t('summary.col_kecamatan', lang):<24} {t('summary.col_backlog', lang):>11} "
+        f"{t('summary.col_people', lang):>8} {t('summary.col_share', lang):>8}"
+    )
+    for kec in sorted(kec_backlog):
+        lines.append(
+            f"    {kec:<24} {kec_backlog[kec]:>11,} {by_kec[kec]:>8,} "
+            f"{_pct(by_kec[kec], kec_backlog[kec]):>8}"
+        )
+    lines.append("")
+    lines.append(
+        t("summary.cards", lang, cards=plan.totals.cards, stock=settings.blank_stock,
+          left=settings.blank_stock - plan.totals.cards, reserve=settings.blank_reserve)
+    )
+    lines.append("")
+    lines.append(f"{t('summary.teams', lang)}:")
+    for team in district.teams:
+        routes = [r for r in plan.routes if r.team == team.id]
+        if not routes:
+            continue
+        lines.append(
+            "  "
+            + t("summary.team_line", lang, team=f"{team.id} {team.name}", days=len(routes),
+                stops=sum(len(r.stops) for r in routes), people=sum(r.people for r in routes),
+                km=f"{sum(r.distance_km for r in routes):.1f}")
+        )
+    lines.append("")
+    lines.append(
+        t("summary.unserved", lang, count=len(plan.unserved),
+          backlog=f"{sum(u.backlog for u in plan.unserved):,}")
+    )
+    for u in plan.unserved[:MAX_UNSERVED_LINES]:
+        site = sites.get(u.site)
+        label = site_label(site, district, lang) if site is not None else u.site
+        lines.append(f"  - {label} [{u.site}, {u.backlog}]: {u.reason}")
+    if len(plan.unserved) > MAX_UNSERVED_LINES:
+        lines.append(
+            "  " + t("summary.unserved_more", lang, count=len(plan.unserved) - MAX_UNSERVED_LINES)
+        )
+    return "\n".join(lines) + "\n"
+
+
+def _kecamatan(site: Village | School | Homebound | None, district: District) -> str:
+    if site is None:
+        return "?"
+    if isinstance(site, Village):
+        return site.district
+    return district.village(site.village_code).district
