@@ -26,4 +26,4 @@ def _no_network(monkeypatch: pytest.MonkeyPatch) -> Iterator[None]:
     """Block outgoing connections except to loopback, so a test that needs the net fails."""
     monkeypatch.setattr(socket.socket, "connect", _guard(socket.socket.connect))
     monkeypatch.setattr(socket.socket, "connect_ex", _guard(socket.socket.connect_ex))
-    yield
+    return

@@ -19,8 +19,8 @@ from planner.model import (
     Shift,
     Team,
     TimeWindow,
-    Village,
     VehicleProfile,
+    Village,
     WeeklyWindow,
 )
 
@@ -65,7 +65,7 @@ def village(
 ) -> Village:
     """A village ``dlat``/``dlon`` degrees from the office with head windows per weekday
     (default: Mon–Fri 08:00–12:00)."""
-    weekly = weekly if weekly is not None else {d: ("08:00", "12:00") for d in range(5)}
+    weekly = weekly if weekly is not None else dict.fromkeys(range(5), ("08:00", "12:00"))
     return Village(
         code=code,
         name=f"Desa {code[-4:]}",

@@ -5,7 +5,7 @@ from __future__ import annotations
 import contextlib
 import datetime as dt
 import os
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import click
@@ -48,7 +48,7 @@ def write_week(
     out_week: Path,
     plan_json: str,
     summary: str,
-    render: object | None,
+    render: Callable[[Path], object] | None,
 ) -> None:
     """Write plan.json, summary.txt and the rendered outputs into ``out_week`` as one swap."""
     from planner.fsutil import staged_dir, write_text_atomic
@@ -56,7 +56,7 @@ def write_week(
     with staged_dir(out_week) as stage:
         write_text_atomic(stage / "plan.json", plan_json)
         write_text_atomic(stage / "summary.txt", summary)
-        if callable(render):
+        if render is not None:
             render(stage)
 
 

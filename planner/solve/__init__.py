@@ -17,8 +17,15 @@ from planner.solve.explain import explain_unserved
 from planner.solve.extract import assign_printers, build_routes, draft_routes
 from planner.travel import TravelModel
 
-DEFAULT_TIME_LIMIT_S = 45.0
-DEFAULT_SOLUTION_LIMIT = 4000
+DEFAULT_TIME_LIMIT_S = 50.0
+DEFAULT_SOLUTION_LIMIT = 60
+"""The search stops after this many improving solutions: the same inputs and seed then give the
+same plan on any machine, however loaded; the time limit is only a safety net (plan.json
+records which one stopped the search)."""
+DEFAULT_METAHEURISTIC = "GREEDY_DESCENT"
+"""Guided local search accepts worse moves, so its count of solutions says little about
+progress; plain descent counts improvements only (measured on the sample: equal quality per
+second, see benchmarks/plan_value.py)."""
 
 Progress = Callable[[str, float], None]
 """``progress(stage, fraction)`` with fraction in 0..1 during the search."""
@@ -46,7 +53,10 @@ def plan_week(
     report("build", 0.0)
     model = build_week(district, dates, travel, teams=teams, seed=seed, value_boost=value_boost)
     search = options or SearchOptions(
-        time_limit_s=time_limit_s, solution_limit=solution_limit, warm_start=True
+        time_limit_s=time_limit_s,
+        solution_limit=solution_limit,
+        warm_start=True,
+        metaheuristic=DEFAULT_METAHEURISTIC,
     )
     report("solve", 0.0)
     limit = search.solution_limit or 0

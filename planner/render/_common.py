@@ -1,0 +1,238 @@
+"""What every renderer shares: a plan seen through its district, in one language.
+
+``RenderContext`` answers the questions a page asks about a stop (its public place name, its
+kecamatan, whom to meet, where it is) in one place, so the map, the coverage map, the schedule
+and the spreadsheet agree. Personal data (a homebound resident's name and masked NIK, the
+companion's name) comes only from ``resident``/``contact_detail``, which only the team
+schedules call.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import html
+from collections.abc import Iterator
+from dataclasses import dataclass
+
+from planner.i18n import t
+from planner.model import (
+    District,
+    Homebound,
+    Plan,
+    Route,
+    School,
+    SiteKind,
+    VehicleProfile,
+    Village,
+)
+
+LatLon = tuple[float, float]
+Site = Village | School | Homebound
+
+TEAM_COLOURS: tuple[str, ...] = (
+    "#0072b2",
+    "#d55e00",
+    "#009e73",
+    "#cc79a7",
+    "#e69f00",
+    "#56b4e9",
+    "#8c564b",
+    "#6a3d9a",
+    "#b15928",
+    "#1b9e77",
+)
+"""Team colours (colour-blind-friendly first); grey is kept for unserved sites."""
+
+UNSERVED_COLOUR = "#8a8a8a"
+
+
+def esc(text: object) -> str:
+    """HTML-escape ``text`` so it is inert anywhere: element text, attributes, and the
+    JavaScript template literals folium wraps popups and tooltips in (backtick, ``$`` and
+    backslash become character references too)."""
+    return (
+        html.escape(str(text), quote=True)
+        .replace("`", "&#96;")
+        .replace("$", "&#36;")
+        .replace("\\", "&#92;")
+    )
+
+
+def week_monday(week: str) -> dt.date | None:
+    """The Monday of ISO week ``YYYY-Www``, or None when ``week`` is not one."""
+    try:
+        year, _, num = week.partition("-W")
+        return dt.date.fromisocalendar(int(year), int(num), 1)
+    except ValueError:
+        return None
+
+
+@dataclass(frozen=True, slots=True)
+class TeamInfo:
+    """A team as pages show it."""
+
+    id: str
+    name: str
+    colour: str
+    base: LatLon
+    base_name: str
+    vehicle: str
+    kits: int
+    profile: VehicleProfile = VehicleProfile.CAR
+
+    @property
+    def label(self) -> str:
+        """``name`` and, when it differs, the id: ``Tim Curup (T1)``."""
+        return self.name if self.name == self.id else f"{self.name} ({self.id})"
+
+
+class RenderContext:
+    """A plan with its district and language: names, places and contacts for every stop."""
+
+    def __init__(self, plan: Plan, district: District, lang: str | None = None):
+        self.plan = plan
+        self.district = district
+        self.lang = lang or plan.language or district.settings.language
+        self.sites: dict[str, Site] = district.site_index()
+        self._villages = {v.code: v for v in district.villages}
+        settings = district.settings
+        office = (settings.office_lat, settings.office_lon)
+        self.office: LatLon = office
+        self.teams: dict[str, TeamInfo] = {}
+        known = [team.id for team in district.teams]
+        extra = sorted({r.team for r in plan.routes} - set(known))
+        for i, team_id in enumerate(known + extra):
+            colour = TEAM_COLOURS[i % len(TEAM_COLOURS)]
+            team = next((x for x in district.teams if x.id == team_id), None)
+            if team is None:
+                self.teams[team_id] = TeamInfo(
+                    team_id, team_id, colour, office, settings.office_name, "", 1
+                )
+                continue
+            base_name = (
+                settings.office_name
+                if team.base_is_office
+                else f"{t('render.base', self.lang)} {team.name}"
+            )
+            self.teams[team_id] = TeamInfo(
+                id=team.id,
+                name=team.name,
+                colour=colour,
+                base=(team.base_lat, team.base_lon),
+                base_name=base_name,
+                vehicle=t(f"render.vehicle.{team.vehicle}", self.lang),
+                kits=team.kits,
+                profile=team.vehicle,
+            )
+
+    # --- routes -----------------------------------------------------------------------------
+
+    def routes_by_team(self) -> Iterator[tuple[TeamInfo, list[Route]]]:
+        """Teams in district order, each with its routes by date (teams without routes too)."""
+        for team_id, info in self.teams.items():
+            routes = sorted((r for r in self.plan.routes if r.team == team_id), key=_by_date)
+            yield info, routes
+
+    def dates(self) -> list[dt.date]:
+        """The dates that have at least one route, in order."""
+        return sorted({r.date for r in self.plan.routes})
+
+    def stop_ref(self, route: Route, order: int) -> str:
+        """A short reference for a stop, printed on the schedule: ``T1-1123-2``."""
+        return f"{route.team}-{route.date:%m%d}-{order}"
+
+    # --- sites (public: no personal data) -----------------------------------------------------
+
+    def site(self, site_id: str) -> Site | None:
+        """The district's site for ``site_id`` (None when the plan names an unknown one)."""
+        return self.sites.get(site_id)
+
+    def village_of(self, site_id: str) -> Village | None:
+        """The village a site lies in (itself for a village)."""
+        site = self.site(site_id)
+        if isinstance(site, Village):
+            return site
+        if isinstance(site, School | Homebound):
+            return self._villages.get(site.village_code)
+        return None
+
+    def village_label(self, village: Village) -> str:
+        """``Desa Air Bang`` / ``Kelurahan Talang Rimbo`` (English: ``Air Bang village``)."""
+        kind = t(f"render.village_kind.{village.kind}", self.lang)
+        return f"{kind} {village.name}" if self.lang == "id" else f"{village.name} {kind}"
+
+    def place(self, site_id: str) -> str:
+        """The public name of a site: village or school name; for a homebound resident only
+        the category and village (``lansia, Desa Air Bang``), never the person."""
+        site = self.site(site_id)
+        if site is None:
+            return f"{site_id} ({t('render.unknown_site', self.lang)})"
+        if isinstance(site, Village | School):
+            return site.name
+        village = self._villages.get(site.village_code)
+        return t(
+            "render.resident_place",
+            self.lang,
+            category=t(f"render.category.{site.category}", self.lang),
+            kind=t(f"render.village_kind.{village.kind}", self.lang) if village else "",
+            village=(self.village_label(village) if self.lang == "en" else village.name)
+            if village
+            else site.village_code,
+        )
+
+    def kecamatan(self, site_id: str) -> str:
+        """The kecamatan a site lies in ('' when unknown)."""
+        village = self.village_of(site_id)
+        return village.district if village else ""
+
+    def latlon(self, site_id: str) -> LatLon | None:
+        """Where a site is (None when unknown)."""
+        site = self.site(site_id)
+        return (site.lat, site.lon) if site is not None else None
+
+    def kind_label(self, kind: SiteKind | str) -> str:
+        """``desa`` / ``sekolah`` / ``warga khusus``."""
+        return t(f"kind.{kind}", self.lang)
+
+    def contact_role(self, site_id: str) -> str:
+        """Whom the team meets, by role only: village head, school principal, companion."""
+        site = self.site(site_id)
+        if isinstance(site, Village):
+            key = "lurah" if site.kind == "kelurahan" else "village_head"
+            return t(f"render.contact.{key}", self.lang)
+        if isinstance(site, School):
+            return t("render.contact.principal", self.lang)
+        if isinstance(site, Homebound):
+            return t("render.contact.companion", self.lang)
+        return ""
+
+    # --- team schedules only (may hold personal data) ----------------------------------------
+
+    def contact_detail(self, site_id: str, date: dt.date) -> str:
+        """The contact for the team's sheet: the role plus hours, or the companion's name."""
+        site = self.site(site_id)
+        role = self.contact_role(site_id)
+        hours: tuple[str, ...] = ()
+        if isinstance(site, Village):
+            hours = tuple(str(w) for w in site.head_windows_on(date))
+        elif isinstance(site, School):
+            hours = (str(site.hours),)
+        elif isinstance(site, Homebound):
+            if site.companion:
+                role = f"{role}: {site.companion}"
+            if site.window is not None:
+                hours = (str(site.window),)
+        if hours:
+            return f"{role} ({t('render.contact_hours', self.lang, hours=', '.join(hours))})"
+        return role
+
+    def resident(self, site_id: str) -> tuple[str | None, str | None]:
+        """A homebound resident's name and masked NIK (team schedules only)."""
+        site = self.site(site_id)
+        if isinstance(site, Homebound):
+            return site.name, site.nik_masked
+        return None, None
+
+
+def _by_date(route: Route) -> dt.date:
+    return route.date

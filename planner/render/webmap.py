@@ -1,0 +1,355 @@
+"""``map.html``: the week's routes on a Leaflet map (folium).
+
+Each team is a layer (FeatureGroup) holding one sub-group per route; each working day is a
+layer too, and a small script shows a route only while both its team and its day are ticked.
+Markers are DivIcons with inline SVG (shape = site kind, colour = team, number = stop order);
+unserved sites are grey circles with their reason. No resident is named: a homebound stop is
+shown as its category and village.
+"""
+
+from __future__ import annotations
+
+import itertools
+import json
+from typing import Any
+
+import folium
+from folium.utilities import JsCode
+
+from planner.i18n import long_date, t
+from planner.model import Route, SiteKind, Unserved, fmt_hhmm
+from planner.render._common import UNSERVED_COLOUR, LatLon, RenderContext, TeamInfo, esc
+from planner.render.boundaries import feature, feature_collection, load_boundaries
+from planner.render.offline import Script, finish_page, new_map
+from planner.travel import TravelModel
+
+_ICON_PX = 24
+
+
+def shape_svg(kind: SiteKind | str, colour: str, label: str = "", size: int = _ICON_PX) -> str:
+    """An inline SVG marker: circle = village, square = school, house = homebound, star =
+    office. ``label`` (a stop number) is drawn inside in white."""
+    fill = esc(colour)
+    outline = 'stroke="#ffffff" stroke-width="2"'
+    if kind == SiteKind.VILLAGE:
+        body = f'<circle cx="12" cy="12" r="10" fill="{fill}" {outline}/>'
+    elif kind == SiteKind.SCHOOL:
+        body = f'<rect x="2" y="2" width="20" height="20" rx="3" fill="{fill}" {outline}/>'
+    elif kind == SiteKind.HOMEBOUND:
+        body = f'<polygon points="12,1 23,10 23,23 1,23 1,10" fill="{fill}" {outline}/>'
+    else:  # the office or a team base
+        body = (
+            f'<polygon points="12,1 15,9 23,9 17,14 19,23 12,18 5,23 7,14 1,9 9,9" '
+            f'fill="{fill}" {outline}/>'
+        )
+    text = ""
+    if label:
+        y = 17 if kind != SiteKind.HOMEBOUND else 19
+        text = (
+            f'<text x="12" y="{y}" font-size="11" font-weight="bold" text-anchor="middle" '
+            f'font-family="sans-serif" fill="#ffffff">{esc(label)}</text>'
+        )
+    return f'<svg width="{size}" height="{size}" viewBox="0 0 24 24">{body}{text}</svg>'
+
+
+def _icon(kind: SiteKind | str, colour: str, label: str = "", size: int = _ICON_PX) -> Any:
+    return folium.DivIcon(
+        html=shape_svg(kind, colour, label, size),
+        icon_size=(size, size),
+        icon_anchor=(size // 2, size // 2),
+        class_name=f"planner-marker planner-{kind}",
+    )
+
+
+def _rows(rows: list[tuple[str, str]]) -> str:
+    return "".join(f"<tr><th>{esc(k)}</th><td>{esc(v)}</td></tr>" for k, v in rows)
+
+
+def _stop_popup(ctx: RenderContext, team: TeamInfo, route: Route, order: int) -> str:
+    stop = route.stops[order - 1]
+    lang = ctx.lang
+    rows = [
+        (t("render.kind", lang), ctx.kind_label(stop.kind)),
+        (t("render.kecamatan", lang), ctx.kecamatan(stop.site)),
+        (t("render.team", lang), team.label),
+        (t("render.day", lang), long_date(route.date, lang)),
+        (t("render.order", lang), str(order)),
+        (t("render.arrive", lang), fmt_hhmm(stop.arrive)),
+        (t("render.start", lang), fmt_hhmm(stop.start)),
+        (t("render.end", lang), fmt_hhmm(stop.end)),
+        (t("render.people_expected", lang), str(stop.people)),
+        (t("render.cards", lang), str(stop.cards)),
+        (t("render.contact", lang), ctx.contact_role(stop.site)),
+    ]
+    return (
+        f'<div class="planner-popup"><b>{esc(ctx.place(stop.site))}</b>'
+        f"<table>{_rows(rows)}</table></div>"
+    )
+
+
+def _route_points(
+    ctx: RenderContext, team: TeamInfo, route: Route, travel: TravelModel | None
+) -> list[LatLon]:
+    stops = [p for p in (ctx.latlon(s.site) for s in route.stops) if p is not None]
+    waypoints = [team.base, *stops, team.base]
+    if travel is None:
+        return waypoints
+    points: list[LatLon] = [waypoints[0]]
+    for a, b in itertools.pairwise(waypoints):
+        leg = travel.path(a, b, team.profile) or [a, b]
+        points.extend(leg[1:] if leg[0] == points[-1] else leg)
+    return points
+
+
+def _legend(ctx: RenderContext, teams: list[TeamInfo], unserved: int) -> str:
+    lang = ctx.lang
+    plan = ctx.plan
+    items = [
+        f"<div>{shape_svg('office', '#222222', size=16)} {esc(t('render.office', lang))}</div>"
+    ]
+    for kind in SiteKind:
+        items.append(
+            f"<div>{shape_svg(kind, '#555555', size=16)} {esc(ctx.kind_label(kind))}</div>"
+        )
+    for team in teams:
+        items.append(
+            f'<div><span class="planner-swatch" style="background:{esc(team.colour)}"></span> '
+            f"{esc(team.label)}</div>"
+        )
+    if unserved:
+        items.append(
+            f'<div><span class="planner-swatch planner-unserved"></span> '
+            f"{esc(t('render.unserved', lang))} ({unserved})</div>"
+        )
+    note = t("render.estimate_note" if plan.travel_source != "roads" else "render.roads_note", lang)
+    totals = (
+        f"{esc(t('render.people_expected', lang))}: {plan.totals.people} · "
+        f"{esc(t('render.cards', lang))}: {plan.totals.cards} · "
+        f"{plan.totals.distance_km:.1f} km"
+    )
+    title = t("render.map_title", lang, district=plan.district, week=plan.week)
+    return f"""
+<style>
+.planner-box {{ position: fixed; z-index: 1000; background: rgba(255,255,255,0.94);
+  border: 1px solid #999; border-radius: 4px; padding: 6px 9px; font: 13px/1.35 sans-serif;
+  box-shadow: 0 1px 4px rgba(0,0,0,0.3); }}
+#planner-legend {{ right: 10px; bottom: 24px; max-width: 300px; }}
+#planner-legend svg {{ vertical-align: middle; }}
+#planner-title {{ left: 55px; top: 10px; max-width: 60%; }}
+.planner-swatch {{ display: inline-block; width: 22px; height: 5px; vertical-align: middle;
+  margin: 0 4px 0 -1px; border-radius: 2px; }}
+.planner-unserved {{ background: #cfcfcf; border: 1px solid {UNSERVED_COLOUR};
+  width: 10px; height: 10px; border-radius: 50%; margin: 0 10px 0 5px; }}
+.planner-note {{ margin-top: 4px; font-size: 12px; color: #7a3b00; }}
+.planner-popup table {{ border-collapse: collapse; font-size: 12px; }}
+.planner-popup th {{ text-align: left; padding-right: 8px; font-weight: normal; color: #555; }}
+.planner-marker {{ background: none; border: none; }}
+</style>
+<div id="planner-title" class="planner-box"><b>{esc(title)}</b><br>{totals}</div>
+<div id="planner-legend" class="planner-box"><b>{esc(t("render.legend", lang))}</b>
+{"".join(items)}
+<div class="planner-note">{esc(note)}</div></div>
+"""
+
+
+def render_map(
+    ctx: RenderContext, *, travel: TravelModel | None = None, offline: bool = True
+) -> str:
+    """The HTML of ``map.html`` for ``ctx``'s plan."""
+    lang = ctx.lang
+    plan = ctx.plan
+    points: list[LatLon] = [ctx.office]
+    for _, stop in plan.stops():
+        where = ctx.latlon(stop.site)
+        if where is not None:
+            points.append(where)
+    centre = (
+        sum(p[0] for p in points) / len(points),
+        sum(p[1] for p in points) / len(points),
+    )
+    fmap = new_map(
+        centre,
+        offline=offline,
+        title=esc(t("render.map_title", lang, district=plan.district, week=plan.week)),
+    )
+    folium.Marker(
+        ctx.office,
+        icon=_icon("office", "#222222", size=28),
+        tooltip=esc(ctx.district.settings.office_name),
+        popup=folium.Popup(
+            f"<b>{esc(t('render.office', lang))}</b><br>{esc(ctx.district.settings.office_name)}",
+            max_width=300,
+        ),
+    ).add_to(fmap)
+    _add_outlines(ctx, fmap)
+
+    cells: list[tuple[str, str, str]] = []  # (team group, date, route group) JS names
+    teams_drawn: list[TeamInfo] = []
+    for team, routes in ctx.routes_by_team():
+        if not routes:
+            continue
+        teams_drawn.append(team)
+        swatch = f'<span class="planner-swatch" style="background:{esc(team.colour)}"></span>'
+        team_group = folium.FeatureGroup(name=f"{swatch}{esc(team.label)}").add_to(fmap)
+        if team.base != ctx.office:
+            folium.Marker(
+                team.base,
+                icon=_icon("office", team.colour, size=20),
+                tooltip=esc(team.base_name),
+            ).add_to(team_group)
+        for route in routes:
+            route_group = folium.FeatureGroup(control=False).add_to(team_group)
+            cells.append((team_group.get_name(), route.date.isoformat(), route_group.get_name()))
+            day = long_date(route.date, lang)
+            folium.PolyLine(  # type: ignore[no-untyped-call]
+                _route_points(ctx, team, route, travel),
+                color=team.colour,
+                weight=4,
+                opacity=0.8,
+                tooltip=esc(
+                    f"{team.label} · {day} · {fmt_hhmm(route.depart)}–{fmt_hhmm(route.return_)} · "
+                    f"{route.people} {t('render.people', lang).lower()}"
+                ),
+                class_name="planner-route",
+            ).add_to(route_group)
+            for order, stop in enumerate(route.stops, start=1):
+                where = ctx.latlon(stop.site)
+                if where is None:
+                    continue
+                folium.Marker(
+                    where,
+                    icon=_icon(stop.kind, team.colour, str(order)),
+                    tooltip=esc(
+                        f"{ctx.place(stop.site)} · {day} {fmt_hhmm(stop.start)}–"
+                        f"{fmt_hhmm(stop.end)}"
+                    ),
+                    popup=folium.Popup(_stop_popup(ctx, team, route, order), max_width=340),
+                ).add_to(route_group)
+
+    day_groups: dict[str, str] = {}
+    for date in ctx.dates():
+        group = folium.FeatureGroup(name=esc(long_date(date, lang))).add_to(fmap)
+        day_groups[date.isoformat()] = group.get_name()
+
+    unserved_drawn = _add_unserved(ctx, fmap)
+    folium.LayerControl(collapsed=False).add_to(fmap)
+    Script(_layer_sync_js(fmap.get_name(), day_groups, cells)).add_to(fmap)
+    fmap.get_root().html.add_child(
+        folium.Element(_legend(ctx, teams_drawn, unserved_drawn)), name="planner_legend"
+    )
+    if len(points) > 1:
+        lats = [p[0] for p in points]
+        lons = [p[1] for p in points]
+        fmap.fit_bounds([[min(lats), min(lons)], [max(lats), max(lons)]], padding=(20, 20))
+    return finish_page(fmap, offline=offline)
+
+
+def _add_unserved(ctx: RenderContext, fmap: Any) -> int:
+    """Grey markers for unserved sites; returns how many sites were drawn.
+
+    Homebound residents are gathered at their village's point, one marker per village, so
+    the map never pins an unserved resident's home.
+    """
+    lang = ctx.lang
+    plan = ctx.plan
+    if not plan.unserved:
+        return 0
+    groups: dict[str, list[Unserved]] = {}
+    for item in plan.unserved:
+        if ctx.latlon(item.site) is None:
+            continue
+        village = ctx.village_of(item.site)
+        key = item.site
+        if item.site.startswith(f"{SiteKind.HOMEBOUND}:") and village is not None:
+            key = village.site_id + "#homebound"
+        groups.setdefault(key, []).append(item)
+    group = folium.FeatureGroup(
+        name=f"{esc(t('render.unserved', lang))} ({len(plan.unserved)})"
+    ).add_to(fmap)
+    for key, items in groups.items():
+        first = items[0]
+        village = ctx.village_of(first.site)
+        if key.endswith("#homebound") and village is not None:
+            where: LatLon = (village.lat, village.lon)
+            title = t(
+                "render.homebound_group",
+                lang,
+                count=len(items),
+                village=ctx.village_label(village),
+            )
+            body = (
+                "<ul>"
+                + "".join(f"<li>{esc(ctx.place(i.site))}: {esc(i.reason)}</li>" for i in items)
+                + "</ul>"
+            )
+        else:
+            where = ctx.latlon(first.site) or ctx.office
+            title = ctx.place(first.site)
+            kind = first.site.partition(":")[0]
+            rows = [
+                (t("render.kind", lang), ctx.kind_label(kind) if kind in set(SiteKind) else kind),
+                (t("render.kecamatan", lang), ctx.kecamatan(first.site)),
+                (t("render.backlog", lang), str(first.backlog)),
+                (t("render.reason", lang), first.reason),
+            ]
+            body = f"<table>{_rows(rows)}</table>"
+        folium.CircleMarker(
+            where,
+            radius=6,
+            color=UNSERVED_COLOUR,
+            weight=1,
+            fill=True,
+            fill_color="#cfcfcf",
+            fill_opacity=0.8,
+            tooltip=esc(f"{title} · {t('render.unserved', lang)}"),
+            popup=folium.Popup(
+                f'<div class="planner-popup"><b>{esc(title)}</b>{body}</div>', max_width=340
+            ),
+            class_name="planner-unserved-site",
+        ).add_to(group)
+    return sum(len(items) for items in groups.values())
+
+
+def _add_outlines(ctx: RenderContext, fmap: Any) -> None:
+    """Village boundaries as a faint, silent background: offline maps have no tiles."""
+    shapes = load_boundaries(ctx.district.boundaries_path)
+    features = [
+        feature(shapes[v.code], {"kode": v.code}) for v in ctx.district.villages if v.code in shapes
+    ]
+    if features:
+        folium.GeoJson(
+            feature_collection(features),
+            style=_OUTLINE_STYLE,
+            interactive=False,
+            control=False,
+            name="outlines",
+        ).add_to(fmap)
+
+
+_OUTLINE_STYLE = JsCode(
+    """function () {
+  return {color: "#9a9a9a", weight: 0.8, fillColor: "#f4f1ea", fillOpacity: 0.9};
+}"""
+)
+
+
+def _layer_sync_js(map_name: str, days: dict[str, str], cells: list[tuple[str, str, str]]) -> str:
+    """Show a route group only while its team layer and its day layer are both ticked."""
+    day_map = ", ".join(f"{json.dumps(d)}: {name}" for d, name in days.items())
+    cell_list = ", ".join(f"[{team}, {json.dumps(d)}, {group}]" for team, d, group in cells)
+    return f"""
+(function () {{
+  var map = {map_name};
+  var days = {{{day_map}}};
+  var cells = [{cell_list}];
+  function sync() {{
+    cells.forEach(function (c) {{
+      var on = map.hasLayer(days[c[1]]);
+      if (on && !c[0].hasLayer(c[2])) {{ c[0].addLayer(c[2]); }}
+      if (!on && c[0].hasLayer(c[2])) {{ c[0].removeLayer(c[2]); }}
+    }});
+  }}
+  map.on("overlayadd overlayremove", sync);
+  sync();
+}})();
+"""

@@ -1,0 +1,193 @@
+"""``schedule.xlsx`` for the office: every stop on one sheet, one sheet per team.
+
+The "all stops" sheet has exactly ``planner.tally.ALL_STOPS_COLUMNS`` (``planner record`` reads
+a filled-in copy back) and names no resident: a homebound stop's ``place`` is its category and
+village. The team sheets are the team's own list and may name the resident, NIK masked. Cells
+are typed (dates, times, whole numbers); text that a spreadsheet would run as a formula (it
+starts with ``=``, ``+``, ``-``, ``@``, a tab or a carriage return) is stored as text behind an
+apostrophe.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import io
+import re
+from collections.abc import Sequence
+
+from openpyxl import Workbook
+from openpyxl.styles import Alignment, Font, PatternFill
+from openpyxl.utils import get_column_letter
+from openpyxl.worksheet.worksheet import Worksheet
+
+from planner.i18n import t
+from planner.model import Minutes
+from planner.render._common import RenderContext
+from planner.tally import ALL_STOPS_COLUMNS, ALL_STOPS_SHEET, RESULT_COLUMNS
+
+Cell = str | int | float | dt.date | dt.time | None
+
+_FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+_HEADER_FILL = PatternFill("solid", fgColor="DDDDDD")
+_DATE_FORMAT = "yyyy-mm-dd"
+_TIME_FORMAT = "hh:mm"
+
+
+def safe_text(text: str) -> str:
+    """``text`` made inert for spreadsheets: a leading formula character gets an apostrophe."""
+    return "'" + text if text.startswith(_FORMULA_START) else text
+
+
+def _time(minutes: Minutes) -> dt.time:
+    if minutes >= 24 * 60:
+        return dt.time(23, 59)
+    return dt.time(minutes // 60, minutes % 60)
+
+
+def _sheet(ws: Worksheet, header: Sequence[str], rows: list[list[Cell]]) -> None:
+    ws.append([safe_text(h) for h in header])
+    for cell in ws[1]:
+        cell.font = Font(bold=True)
+        cell.fill = _HEADER_FILL
+        cell.alignment = Alignment(vertical="top")
+    widths = [len(h) for h in header]
+    for values in rows:
+        ws.append([safe_text(v) if isinstance(v, str) else v for v in values])
+        for i, value in enumerate(values):
+            widths[i] = max(widths[i], _shown_length(value))
+    for row in ws.iter_rows(min_row=2):
+        for cell in row:
+            if isinstance(cell.value, dt.date):
+                cell.number_format = _DATE_FORMAT
+            elif isinstance(cell.value, dt.time):
+                cell.number_format = _TIME_FORMAT
+            elif isinstance(cell.value, str):
+                cell.data_type = "s"
+    for i, width in enumerate(widths, start=1):
+        ws.column_dimensions[get_column_letter(i)].width = min(60, max(6, width + 2))
+    ws.freeze_panes = "A2"
+    ws.auto_filter.ref = f"A1:{get_column_letter(len(header))}{max(1, len(rows) + 1)}"
+
+
+def _shown_length(value: Cell) -> int:
+    if value is None:
+        return 0
+    if isinstance(value, dt.date):
+        return 10
+    if isinstance(value, dt.time):
+        return 5
+    return len(str(value)) + 1
+
+
+def all_stops_rows(ctx: RenderContext) -> list[list[Cell]]:
+    """The "all stops" rows, in ``ALL_STOPS_COLUMNS`` order (no personal data)."""
+    rows: list[list[Cell]] = []
+    for route in sorted(ctx.plan.routes, key=lambda r: (r.date, r.team)):
+        for order, stop in enumerate(route.stops, start=1):
+            values: dict[str, Cell] = {
+                "week": ctx.plan.week,
+                "team": route.team,
+                "date": route.date,
+                "order": order,
+                "site": stop.site,
+                "kind": str(stop.kind),
+                "place": ctx.place(stop.site),
+                "kecamatan": ctx.kecamatan(stop.site),
+                "arrive": _time(stop.arrive),
+                "start": _time(stop.start),
+                "end": _time(stop.end),
+                "people": stop.people,
+                "cards": stop.cards,
+            }
+            rows.append([values[c] for c in ALL_STOPS_COLUMNS])
+    return rows
+
+
+def _sheet_title(label: str, taken: set[str]) -> str:
+    """A legal, unique worksheet name (≤ 31 characters, none of ``[]:*?/\\``)."""
+    base = re.sub(r"[\[\]:*?/\\']", " ", label).strip() or "team"
+    base = base[:31]
+    title, n = base, 2
+    while title.lower() in taken:
+        suffix = f" ({n})"
+        title = base[: 31 - len(suffix)] + suffix
+        n += 1
+    taken.add(title.lower())
+    return title
+
+
+def render_schedule_xlsx(ctx: RenderContext) -> bytes:
+    """The bytes of ``schedule.xlsx``."""
+    lang = ctx.lang
+    wb = Workbook()
+    wb.properties.creator = "planner"
+    wb.properties.title = f"{ctx.plan.district} {ctx.plan.week}"
+    ws = wb.active
+    assert ws is not None
+    ws.title = ALL_STOPS_SHEET
+    _sheet(ws, ALL_STOPS_COLUMNS, all_stops_rows(ctx))
+
+    taken = {ALL_STOPS_SHEET.lower()}
+    team_header = [
+        t("render.date", lang),
+        t("render.day", lang),
+        t("render.order", lang),
+        t("render.stop_ref", lang),
+        t("render.arrive", lang),
+        t("render.start", lang),
+        t("render.end", lang),
+        t("render.place", lang),
+        t("render.kind", lang),
+        t("render.resident", lang),
+        t("render.nik", lang),
+        t("render.kecamatan", lang),
+        t("render.contact", lang),
+        t("render.people_expected", lang),
+        t("render.cards", lang),
+        *RESULT_COLUMNS,
+    ]
+    for team, routes in ctx.routes_by_team():
+        rows: list[list[Cell]] = []
+        for route in routes:
+            for order, stop in enumerate(route.stops, start=1):
+                resident, nik = ctx.resident(stop.site)
+                rows.append(
+                    [
+                        route.date,
+                        t(f"weekday.{route.date.weekday()}", lang),
+                        order,
+                        ctx.stop_ref(route, order),
+                        _time(stop.arrive),
+                        _time(stop.start),
+                        _time(stop.end),
+                        ctx.place(stop.site),
+                        ctx.kind_label(stop.kind),
+                        resident,
+                        nik,
+                        ctx.kecamatan(stop.site),
+                        ctx.contact_detail(stop.site, route.date),
+                        stop.people,
+                        stop.cards,
+                        None,
+                        None,
+                    ]
+                )
+        _sheet(wb.create_sheet(_sheet_title(team.label, taken)), team_header, rows)
+
+    if ctx.plan.unserved:
+        header = [
+            "site",
+            t("render.place", lang),
+            t("render.kecamatan", lang),
+            t("render.backlog", lang),
+            t("render.reason", lang),
+        ]
+        rows = [
+            [u.site, ctx.place(u.site), ctx.kecamatan(u.site), u.backlog, u.reason]
+            for u in ctx.plan.unserved
+        ]
+        _sheet(wb.create_sheet(_sheet_title(t("render.unserved", lang), taken)), header, rows)
+
+    buffer = io.BytesIO()
+    wb.save(buffer)
+    return buffer.getvalue()

@@ -1,0 +1,253 @@
+"""render_all and its outputs: files, languages, offline pages, coverage sums, the spreadsheet."""
+
+from __future__ import annotations
+
+import dataclasses
+import datetime as dt
+import json
+import re
+import runpy
+import zipfile
+from pathlib import Path
+from types import SimpleNamespace
+
+import openpyxl
+import pytest
+from click.testing import CliRunner
+
+from planner.cli import cli
+from planner.model import VehicleProfile
+from planner.planio import plan_to_json
+from planner.render import OUTPUT_NAMES, render_all
+from planner.render._common import RenderContext
+from planner.render.coverage import coverage_colour, kecamatan_totals, village_coverage
+from planner.render.offline import external_urls
+from planner.render.webmap import render_map
+from planner.tally import ALL_STOPS_COLUMNS, ALL_STOPS_SHEET
+from planner.travel import LatLon
+
+DATA = Path(__file__).parent / "data"
+
+
+fx = SimpleNamespace(**runpy.run_path(str(DATA / "render_district.py")))  # fixture builders
+
+
+@pytest.fixture(scope="module")
+def rendered(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The fixture plan rendered once (Indonesian, offline)."""
+    district, plan = fx.build()
+    out = tmp_path_factory.mktemp("out")
+    render_all(plan, district, out)
+    return out
+
+
+def test_render_all_writes_the_five_outputs_atomically(tmp_path: Path) -> None:
+    """All five files appear, non-empty, owner-only, with no temporary file left beside them."""
+    district, plan = fx.build()
+    paths = render_all(plan, district, tmp_path)
+    assert [p.name for p in paths] == list(OUTPUT_NAMES)
+    for path in paths:
+        assert path.stat().st_size > 1000, path
+        assert path.stat().st_mode & 0o077 == 0, path
+    assert sorted(p.name for p in tmp_path.iterdir()) == sorted(OUTPUT_NAMES)
+
+
+def test_offline_pages_link_nothing_on_the_network(rendered: Path) -> None:
+    """Offline map.html and coverage.html carry Leaflet and jQuery inline: no src/href/url()
+    in the markup points at http(s), and no CDN host is named anywhere in the files (the
+    inlined library code mentions leafletjs.com only in a string the page overrides)."""
+    for name in ("map.html", "coverage.html"):
+        page = (rendered / name).read_text(encoding="utf-8")
+        assert external_urls(page) == [], name
+        markup = re.sub(r"<script>.*?</script>", "", page, flags=re.DOTALL)  # inline code
+        assert not re.search(r"""(src|href)\s*=\s*["']?(https?:)?//""", markup), name
+        for host in ("cdn.", "jsdelivr", "unpkg", "cdnjs", "code.jquery", "tile.openstreetmap"):
+            assert host not in page, (name, host)
+        assert "L.map(" in page
+        assert "jQuery" in page
+
+
+def test_external_urls_finds_what_a_browser_would_fetch() -> None:
+    """The offline check itself catches scripts, links, images and CSS url()."""
+    page = (
+        '<script src="https://a.example/x.js"></script><link href="//b.example/y.css">'
+        '<img src="http://c.example/z.png"><div style="background:url(https://d.example/i)">'
+        "<style>@import 'https://e.example/s.css';</style>"
+    )
+    assert len(external_urls(page)) == 5
+    assert external_urls('<a href="#x"></a><img src="data:image/png;base64,AA">') == []
+
+
+def test_online_map_uses_tiles_and_cdn() -> None:
+    """--online: OpenStreetMap tiles and Leaflet from its CDN; no bootstrap or font-awesome."""
+    district, plan = fx.build()
+    page = render_map(RenderContext(plan, district), offline=False)
+    assert "tile.openstreetmap.org" in page
+    assert "leaflet.js" in page
+    assert "bootstrap" not in page
+    assert "fontawesome" not in page
+
+
+def test_map_has_layers_per_team_and_day_and_the_estimate_note(rendered: Path) -> None:
+    """Layer control lists each team and each working day; the straight-line note is shown."""
+    page = (rendered / "map.html").read_text(encoding="utf-8")
+    for label in ("Tim 1 (T1)", "Tim 2 (T2)", "Tim 3 Selupu (T3)"):
+        assert label in page
+    for day in ("Senin, 23 November 2026", "Jumat, 27 November 2026"):
+        assert f'"{day}"' in page  # a layer-control key
+    assert "perkiraan dari jarak garis lurus" in page
+    assert "Tidak terlayani (3)" in page
+    assert page.count("L.polyline(") == 12  # one line per route
+    assert page.count("planner-marker planner-") >= 23  # stop markers, office, base
+
+
+def test_roads_plan_drops_the_note_and_follows_travel_paths() -> None:
+    """With travel from roads, lines follow TravelModel.path and the estimate note is gone."""
+    district, plan = fx.build()
+    plan = dataclasses.replace(plan, travel_source="roads")
+    calls: list[tuple[LatLon, LatLon, VehicleProfile]] = []
+
+    class Bent:
+        source = "roads"
+
+        def matrices(self, points: object, profile: object) -> object:
+            raise AssertionError("rendering needs no matrices")
+
+        def path(self, a: LatLon, b: LatLon, profile: VehicleProfile) -> list[LatLon]:
+            calls.append((a, b, profile))
+            return [a, (a[0] + 0.123456, b[1]), b]
+
+    page = render_map(RenderContext(plan, district), travel=Bent(), offline=True)
+    assert len(calls) == sum(len(r.stops) + 1 for r in plan.routes)
+    assert VehicleProfile.MOTORBIKE in {c[2] for c in calls}  # team T2 rides motorbikes
+    assert "perkiraan dari jarak garis lurus" not in page
+    assert "jaringan jalan" in page
+
+
+def test_english_labels_and_dates(tmp_path: Path) -> None:
+    """lang="en" switches every page's labels and long dates to English."""
+    district, plan = fx.build()
+    render_all(plan, district, tmp_path, lang="en")
+    schedule = (tmp_path / "schedule.html").read_text(encoding="utf-8")
+    assert "Monday, 23 November 2026" in schedule
+    assert "Senin" not in schedule
+    assert "Depart at 07:30 from" in schedule
+    assert "village head" in schedule
+    assert "Coverage after the plan" in (tmp_path / "coverage.html").read_text(encoding="utf-8")
+    assert "Route map" in (tmp_path / "map.html").read_text(encoding="utf-8")
+
+
+def test_coverage_before_and_after() -> None:
+    """After = backlog minus people planned at the village's sites, never below zero; the
+    kecamatan totals add up to the district total."""
+    district, plan = fx.build()
+    rows = {r.village.code: r for r in village_coverage(RenderContext(plan, district))}
+    tabarenah = rows["17.02.16.2009"]  # a village visit (38) and a homebound resident (1)
+    assert tabarenah.recorded == 39
+    assert tabarenah.backlog_after == tabarenah.village.backlog - 39
+    assert tabarenah.after is not None
+    assert tabarenah.before is not None
+    assert tabarenah.after > tabarenah.before
+    batu_dewa = rows["17.02.16.2003"]  # only its school (60 students) is visited
+    assert batu_dewa.recorded == min(60, batu_dewa.village.backlog)
+    untouched = rows["17.02.10.2016"]
+    assert untouched.recorded == 0
+    assert untouched.after == untouched.before
+    per_kecamatan, total = kecamatan_totals(list(rows.values()))
+    assert total.villages == len(district.villages) == sum(k.villages for k in per_kecamatan)
+    assert (
+        total.planned
+        == sum(k.planned for k in per_kecamatan)
+        == sum(r.recorded for r in rows.values())
+    )
+    assert coverage_colour(None) != coverage_colour(0.99) != coverage_colour(0.5)
+
+
+def test_coverage_page_has_shapes_circles_toggle_and_table(rendered: Path) -> None:
+    """Boundaries from the GeoJSON, circles for the two villages without one, a before/after
+    toggle (two base layers) and a kecamatan table with a total row."""
+    page = (rendered / "coverage.html").read_text(encoding="utf-8")
+    assert page.count("planner-village-circle") == 2 * 2  # two villages, two layers
+    assert page.count('"17.02.09.1012"') == 2  # a polygon feature in each layer
+    assert "base_layers : {" in page
+    assert "Cakupan sebelum rencana" in page
+    assert "Cakupan sesudah rencana" in page
+    for kecamatan in ("Curup Utara", "Selupu Rejang", "Bermani Ulu"):
+        assert f'<td class="txt">{kecamatan}</td>' in page
+    assert '<tr class="total"><td class="txt">Jumlah</td><td>22</td>' in page
+
+
+def test_xlsx_all_stops_sheet_is_typed_and_matches_the_tally_columns(rendered: Path) -> None:
+    """The "all stops" sheet: exactly ALL_STOPS_COLUMNS, one row per stop, real dates, times
+    and integers, frozen header, autofilter; one sheet per team besides."""
+    _district, plan = fx.build()
+    wb = openpyxl.load_workbook(rendered / "schedule.xlsx")
+    assert wb.sheetnames[0] == ALL_STOPS_SHEET
+    assert {"Tim 1 (T1)", "Tim 2 (T2)", "Tim 3 Selupu (T3)"} <= set(wb.sheetnames)
+    ws = wb[ALL_STOPS_SHEET]
+    rows = list(ws.iter_rows(values_only=True))
+    assert rows[0] == ALL_STOPS_COLUMNS
+    assert len(rows) - 1 == sum(len(r.stops) for r in plan.routes)
+    col = {name: i for i, name in enumerate(ALL_STOPS_COLUMNS)}
+    first = rows[1]
+    assert isinstance(first[col["date"]], dt.datetime)  # openpyxl reads dates as datetimes
+    assert isinstance(first[col["arrive"]], dt.time)
+    assert isinstance(first[col["people"]], int)
+    assert isinstance(first[col["order"]], int)
+    assert first[col["week"]] == "2026-W48"
+    assert ws.freeze_panes == "A2"
+    assert ws.auto_filter.ref
+    assert ws.auto_filter.ref.startswith("A1:")
+    homebound = [r for r in rows[1:] if r[col["kind"]] == "homebound"]
+    assert homebound
+    assert all(r[col["place"]].startswith(("lansia", "tirah", "penyandang")) for r in homebound)
+    assert ws.column_dimensions["G"].width > 10
+
+
+def test_cli_render_writes_outputs_next_to_the_plan(tmp_path: Path) -> None:
+    """`planner render PLAN.json --data DIR` renders a plan of the sample district."""
+    import planner.io
+
+    district, _ = planner.io.load_district()
+    village = next(v for v in district.villages if v.head_weekly)
+    plan_dir = tmp_path / "2026-W48"
+    plan_dir.mkdir()
+    _, fixture_plan = fx.build()
+    text = plan_to_json(fixture_plan)
+    data = json.loads(text)
+    data["district"] = district.settings.name
+    data["inputs_sha256"] = district.inputs_sha256
+    data["routes"] = data["routes"][:1]
+    data["routes"][0]["stops"] = data["routes"][0]["stops"][:1]
+    data["routes"][0]["stops"][0]["site"] = village.site_id
+    stop = data["routes"][0]["stops"][0]
+    data["routes"][0]["blanks"] = stop["cards"]
+    data["totals"].update(people=stop["people"], cards=stop["cards"])
+    data["unserved"] = []
+    (plan_dir / "plan.json").write_text(json.dumps(data), encoding="utf-8")
+    result = CliRunner().invoke(
+        cli, ["render", str(plan_dir / "plan.json"), "--lang", "en"], catch_exceptions=False
+    )
+    assert result.exit_code == 0, result.output
+    for name in OUTPUT_NAMES:
+        assert (plan_dir / name).is_file()
+    assert village.name in (plan_dir / "schedule.html").read_text(encoding="utf-8")
+
+
+def test_cli_render_bad_plan_is_an_input_error(tmp_path: Path) -> None:
+    """A plan file that is not JSON ends in exit status 2 and writes nothing."""
+    from planner.cli._common import run_guarded
+
+    bad = tmp_path / "plan.json"
+    bad.write_text("{not json", encoding="utf-8")
+    assert run_guarded(cli, ["render", str(bad)]) == 2
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["plan.json"]
+
+
+def test_xlsx_is_a_real_zip_without_formulas(rendered: Path) -> None:
+    """No sheet of the workbook holds a formula cell."""
+    with zipfile.ZipFile(rendered / "schedule.xlsx") as archive:
+        sheets = [n for n in archive.namelist() if n.startswith("xl/worksheets/sheet")]
+        assert len(sheets) == 5  # all stops, three teams, unserved
+        for name in sheets:
+            assert "<f>" not in archive.read(name).decode("utf-8")
