@@ -1,0 +1,429 @@
+"""Road network files: read OSM XML / PBF / GraphML offline, keep the roads, clip, save.
+
+Everything a user can get wrong about a road file ends here in one ``RoadNetworkError`` naming
+the file and what is wrong; osmnx and osmium never leak a traceback. Files are size-checked
+before parsing, because osmnx builds the whole file in memory (about 8-10 bytes of RAM per byte
+of OSM XML): a country extract must be clipped first, and the message says how.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import hashlib
+import json
+import logging
+import math
+import os
+import socket
+import tempfile
+from collections.abc import Iterator
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any, TypeAlias
+from urllib.parse import urlparse
+
+import networkx as nx
+import osmnx as ox
+from shapely.geometry import MultiPolygon, Polygon, box, shape
+from shapely.ops import unary_union
+
+from planner.errors import Problem, RoadNetworkError
+from planner.model import District
+from planner.travel.speeds import ROUTABLE_HIGHWAYS, TAG_KEYS
+
+log = logging.getLogger("planner")
+
+MB = 1024 * 1024
+MAX_XML_BYTES = 500 * MB
+"""Largest plain OSM XML file read (osmnx needs roughly 8-10× its size in RAM)."""
+MAX_COMPRESSED_XML_BYTES = 50 * MB
+"""Largest ``.osm.gz``/``.osm.bz2`` (about 10× that once decompressed)."""
+MAX_PBF_BYTES = 100 * MB
+"""Largest ``.osm.pbf`` (a district or province extract; a country must be clipped first)."""
+MAX_GRAPHML_BYTES = 500 * MB
+"""Largest GraphML file read (a simplified district network is a few MB)."""
+
+Boundary: TypeAlias = Any
+"""A shapely Polygon or MultiPolygon (mypy sees shapely as untyped)."""
+
+
+def road_error(path: Path | str, message: str, hint: str = "") -> RoadNetworkError:
+    """A ``RoadNetworkError`` about ``path`` (shown as ``path: message — hint``)."""
+    return RoadNetworkError([Problem(file=str(path), message=message, hint=hint)])
+
+
+def sha256_file(path: Path) -> str:
+    """The file's sha256 (hex), read in chunks: the cache key of a road network."""
+    digest = hashlib.sha256()
+    with path.open("rb") as handle:
+        for chunk in iter(lambda: handle.read(1 << 20), b""):
+            digest.update(chunk)
+    return digest.hexdigest()
+
+
+def _human(size_bytes: int) -> str:
+    if size_bytes >= 1024 * MB:
+        return f"{size_bytes / (1024 * MB):.1f} GB"
+    return f"{size_bytes / MB:.0f} MB" if size_bytes >= MB else f"{size_bytes} bytes"
+
+
+def file_kind(path: Path) -> str:
+    """``"xml"``, ``"pbf"`` or ``"graphml"`` from the name, else by sniffing the first bytes."""
+    name = path.name.lower()
+    if name.endswith(".pbf"):
+        return "pbf"
+    if name.endswith(".graphml"):
+        return "graphml"
+    if name.endswith((".osm", ".osm.gz", ".osm.bz2", ".osm.xml")):
+        return "xml"
+    with path.open("rb") as handle:
+        head = handle.read(4096)
+    if b"<graphml" in head:
+        return "graphml"
+    if b"<osm" in head:
+        return "xml"
+    if b"OSMHeader" in head[:64]:
+        return "pbf"
+    raise road_error(
+        path, "not a road network file I know (expected OSM XML .osm, .osm.pbf or .graphml)"
+    )
+
+
+def _limit(path: Path, kind: str) -> int:
+    if kind == "pbf":
+        return MAX_PBF_BYTES
+    if kind == "graphml":
+        return MAX_GRAPHML_BYTES
+    if path.suffix.lower() in (".gz", ".bz2"):
+        return MAX_COMPRESSED_XML_BYTES
+    return MAX_XML_BYTES
+
+
+def check_readable(path: Path, bbox: str = "LON1,LAT1,LON2,LAT2") -> str:
+    """Check ``path`` exists, is not empty and is within the size limit; return its kind.
+
+    The size is checked before anything is parsed, so a 2 GB country extract fails in
+    milliseconds with the limit it met instead of exhausting memory.
+    """
+    if not path.exists():
+        raise road_error(path, "road network file not found")
+    if not path.is_file():
+        raise road_error(path, "is not a file")
+    try:
+        size_bytes = path.stat().st_size
+        if size_bytes == 0:
+            raise road_error(path, "the road network file is empty")
+        kind = file_kind(path)
+    except OSError as exc:
+        raise road_error(path, f"cannot read the road network file ({exc})") from exc
+    limit = _limit(path, kind)
+    if size_bytes > limit:
+        raise road_error(
+            path,
+            f"the file is {_human(size_bytes)}, over planner's limit of {_human(limit)} for "
+            f"{_kind_name(kind)} road files (reading it would need far more memory than a "
+            "laptop has)",
+            hint=f"clip it to the district first, e.g. `osmium extract -b {bbox} "
+            f"{path.name} -o district.osm.pbf`, then `planner roads import district.osm.pbf`",
+        )
+    return kind
+
+
+@contextlib.contextmanager
+def _osmnx_settings() -> Iterator[None]:
+    """Keep the tags our speed rules read, and never touch the network or the CWD cache."""
+    saved = (ox.settings.useful_tags_way, ox.settings.use_cache, ox.settings.log_console)
+    ox.settings.useful_tags_way = sorted(set(ox.settings.useful_tags_way) | set(TAG_KEYS))
+    ox.settings.use_cache = False
+    ox.settings.log_console = False
+    try:
+        yield
+    finally:
+        ox.settings.useful_tags_way, ox.settings.use_cache, ox.settings.log_console = saved
+
+
+def _pbf_to_xml(path: Path, xml_path: Path) -> None:
+    """Copy the routable ways of a PBF (and the nodes they use) into an OSM XML file.
+
+    Two streaming passes (ways, then everything with the tracked ids) keep memory to the roads
+    only; osmium's BackReferenceWriter would do it in one call but leaks a temp dir on error.
+    """
+    import osmium
+
+    tracker = osmium.IdTracker()
+    for way in osmium.FileProcessor(str(path), osmium.osm.WAY):
+        if way.tags.get("highway") in ROUTABLE_HIGHWAYS:
+            tracker.add_way(way.id)
+            tracker.add_references(way)
+    with osmium.SimpleWriter(str(xml_path)) as writer:
+        for obj in osmium.FileProcessor(str(path), osmium.osm.NODE | osmium.osm.WAY).with_filter(
+            tracker.id_filter()
+        ):
+            if isinstance(obj, osmium.osm.Node):
+                writer.add_node(obj)
+            elif isinstance(obj, osmium.osm.Way):
+                writer.add_way(obj)
+
+
+def _graph_from_xml(path: Path) -> nx.MultiDiGraph:
+    graph = ox.graph_from_xml(path, simplify=False, retain_all=True)
+    return keep_routable(graph)
+
+
+def read_road_file(
+    path: Path, *, simplified: bool = True, bbox: str = "LON1,LAT1,LON2,LAT2"
+) -> nx.MultiDiGraph:
+    """Load a road network offline: OSM XML (.osm, .osm.gz), .osm.pbf or GraphML.
+
+    OSM files keep only roads some profile may use and are simplified (osmnx) so the matrix
+    graph stays small; GraphML is taken as saved (``planner roads import`` wrote it so).
+    ``simplified=False`` leaves simplification to the caller (``import`` clips first, which
+    is cheaper). Raises ``RoadNetworkError`` naming the file and the problem, never another
+    exception.
+    """
+    kind = check_readable(path, bbox)
+    try:
+        with _osmnx_settings():
+            if kind == "graphml":
+                graph = ox.load_graphml(path)
+            elif kind == "pbf":
+                with tempfile.TemporaryDirectory(prefix="planner-pbf-") as tmp:
+                    xml_path = Path(tmp) / "roads.osm"
+                    _pbf_to_xml(path, xml_path)
+                    graph = _graph_from_xml(xml_path)
+            else:
+                graph = _graph_from_xml(path)
+    except RoadNetworkError:
+        raise
+    except MemoryError as exc:
+        raise road_error(path, "ran out of memory reading the road network") from exc
+    except Exception as exc:  # osmnx/networkx/osmium/XML errors all mean "unusable file"
+        msg = f"cannot read it as {_kind_name(kind)}: {_reason(exc)}"
+        raise road_error(path, msg) from exc
+    check_graph(graph, path)
+    if kind != "graphml" and simplified:
+        graph = simplify(graph)
+    return graph
+
+
+def _kind_name(kind: str) -> str:
+    return {"xml": "OSM XML", "pbf": "OSM PBF", "graphml": "GraphML"}[kind]
+
+
+def _reason(exc: BaseException) -> str:
+    text = str(exc).strip().splitlines()[0] if str(exc).strip() else ""
+    if "No data elements" in text:
+        return "it holds no OSM nodes or ways"
+    if "missing nodes" in text or isinstance(exc, KeyError):
+        return f"a way or edge refers to a node missing from the file ({type(exc).__name__})"
+    return f"{type(exc).__name__}: {text}" if text else type(exc).__name__
+
+
+def keep_routable(graph: nx.MultiDiGraph) -> nx.MultiDiGraph:
+    """Drop every edge that is not a road some profile may use (buildings, rivers, steps, …)
+    and the nodes left without edges."""
+    drop = [
+        (u, v, k)
+        for u, v, k, data in graph.edges(keys=True, data=True)
+        if not _routable(data.get("highway")) or data.get("area") == "yes"
+    ]
+    graph.remove_edges_from(drop)
+    graph.remove_nodes_from([n for n in list(graph.nodes) if graph.degree(n) == 0])
+    return graph
+
+
+def _routable(highway: Any) -> bool:
+    values = highway if isinstance(highway, list) else [highway]
+    return bool(values) and all(v in ROUTABLE_HIGHWAYS for v in values)
+
+
+def simplify(graph: nx.MultiDiGraph) -> nx.MultiDiGraph:
+    """Merge chains of degree-2 nodes (osmnx), never across a change of road class or access,
+    so every merged edge keeps one set of tags and so one speed."""
+    if graph.graph.get("simplified") or graph.number_of_edges() == 0:
+        return graph
+    return ox.simplify_graph(graph, edge_attrs_differ=list(TAG_KEYS))
+
+
+def check_graph(graph: nx.MultiDiGraph, path: Path) -> None:
+    """Refuse graphs the travel model cannot use: no roads, projected or missing coordinates."""
+    if graph.number_of_edges() == 0:
+        raise road_error(path, "holds no road a car or motorbike can use")
+    crs = str(graph.graph.get("crs", "epsg:4326")).lower()
+    if crs not in ("epsg:4326", "wgs84", "wgs 84", "+proj=longlat +datum=wgs84 +no_defs"):
+        raise road_error(
+            path, f"the graph is projected ({crs}); save it in longitude/latitude (EPSG:4326)"
+        )
+    bad = 0
+    for _, data in graph.nodes(data=True):
+        x, y = data.get("x"), data.get("y")
+        if not (
+            isinstance(x, int | float)
+            and isinstance(y, int | float)
+            and -180 <= x <= 180
+            and -90 <= y <= 90
+        ):
+            bad += 1
+    if bad:
+        raise road_error(
+            path, f"{bad} of {graph.number_of_nodes()} nodes lack a valid x (lon) / y (lat)"
+        )
+
+
+# ---------------------------------------------------------------------------------------------
+# District boundary, clipping, saving, fetching
+
+
+@dataclass(frozen=True, slots=True)
+class BoundarySource:
+    """The district outline used to clip roads, and where it came from (for the message)."""
+
+    polygon: Boundary
+    description: str
+
+
+def _geojson_union(path: Path) -> Boundary | None:
+    try:
+        data = json.loads(path.read_text(encoding="utf-8"))
+        features = data.get("features", [data]) if isinstance(data, dict) else []
+        shapes = [shape(f["geometry"]) for f in features if f.get("geometry")]
+    except (OSError, ValueError, KeyError, TypeError, AttributeError) as exc:
+        raise road_error(path, f"cannot read the boundary GeoJSON ({exc})") from exc
+    polygons = [s for s in shapes if isinstance(s, Polygon | MultiPolygon) and not s.is_empty]
+    if not polygons:
+        return None
+    merged: Boundary = unary_union([p.buffer(0) for p in polygons])
+    return merged
+
+
+def district_boundary(maps_dir: Path, district: District) -> BoundarySource:
+    """The district's outline: maps/kabupaten.geojson, else the union of maps/desa.geojson,
+    else a box around the villages and the office."""
+    for name in ("kabupaten.geojson", "desa.geojson"):
+        path = maps_dir / name
+        if path.is_file():
+            polygon = _geojson_union(path)
+            if polygon is not None:
+                return BoundarySource(polygon, f"the boundary in {path}")
+    lats = [v.lat for v in district.villages] + [district.settings.office_lat]
+    lons = [v.lon for v in district.villages] + [district.settings.office_lon]
+    return BoundarySource(
+        box(min(lons), min(lats), max(lons), max(lats)), "a box around the villages"
+    )
+
+
+def buffer_km(polygon: Boundary, margin_km: float) -> Boundary:
+    """``polygon`` grown by ``margin_km`` (in a local UTM projection, so kilometres are true)."""
+    if margin_km <= 0:
+        return polygon
+    projected, crs = ox.projection.project_geometry(polygon)
+    grown, _ = ox.projection.project_geometry(
+        projected.buffer(margin_km * 1000.0), crs=crs, to_latlong=True
+    )
+    assert isinstance(grown, Polygon | MultiPolygon)
+    return grown
+
+
+def bbox_hint(polygon: Boundary) -> str:
+    """``LON1,LAT1,LON2,LAT2`` of ``polygon`` (for an ``osmium extract -b`` suggestion)."""
+    west, south, east, north = polygon.bounds
+    return (
+        f"{math.floor(west * 100) / 100},{math.floor(south * 100) / 100},"
+        f"{math.ceil(east * 100) / 100},{math.ceil(north * 100) / 100}"
+    )
+
+
+def clip(graph: nx.MultiDiGraph, polygon: Boundary, source: Path | str) -> nx.MultiDiGraph:
+    """Keep the roads inside ``polygon`` (plus the edges that cross its edge)."""
+    try:
+        return ox.truncate.truncate_graph_polygon(graph, polygon, truncate_by_edge=True)
+    except ValueError as exc:
+        raise road_error(
+            source,
+            "no road of the file lies inside the district boundary (plus margin)",
+            hint="is it an extract of the right area?",
+        ) from exc
+
+
+def save_graphml_atomic(graph: nx.MultiDiGraph, path: Path) -> None:
+    """Write ``graph`` as GraphML beside ``path`` then rename it into place (never half-written)."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
+    os.close(fd)
+    try:
+        ox.save_graphml(graph, Path(tmp))
+        os.replace(tmp, path)
+    except BaseException:
+        with contextlib.suppress(OSError):
+            os.unlink(tmp)
+        raise
+
+
+def fetch_roads(polygon: Boundary, timeout_s: float = 10.0) -> nx.MultiDiGraph:
+    """Download the roads inside ``polygon`` from OpenStreetMap (Overpass) with osmnx.
+
+    Fails fast without internet: one connection attempt of ``timeout_s`` before the download,
+    and any network failure becomes a ``RoadNetworkError`` suggesting ``roads import``.
+    """
+    host = urlparse(ox.settings.overpass_url).hostname or "overpass-api.de"
+    offline_hint = (
+        "without internet, download an OpenStreetMap extract elsewhere (e.g. a Sumatra "
+        ".osm.pbf) and run `planner roads import FILE`"
+    )
+    try:
+        with socket.create_connection((host, 443), timeout=timeout_s):
+            pass
+    except Exception as exc:  # DNS failure, refused, timeout, or a sandbox that forbids it
+        raise road_error(
+            "OpenStreetMap", f"cannot reach {host} ({_reason(exc)})", hint=offline_hint
+        ) from exc
+    try:
+        with _osmnx_settings():
+            graph = ox.graph_from_polygon(
+                polygon,
+                network_type="all",
+                simplify=False,
+                retain_all=True,
+                truncate_by_edge=True,
+            )
+    except Exception as exc:
+        raise road_error(
+            "OpenStreetMap", f"downloading roads failed ({_reason(exc)})", hint=offline_hint
+        ) from exc
+    graph = keep_routable(graph)
+    check_graph(graph, Path(f"OpenStreetMap ({host})"))
+    return graph
+
+
+@dataclass(frozen=True, slots=True)
+class ImportReport:
+    """What ``planner roads import``/``fetch`` kept and where it wrote it."""
+
+    nodes_read: int
+    edges_read: int
+    nodes_kept: int
+    edges_kept: int
+    path: Path
+
+
+def import_roads(source: Path, area: Boundary, out: Path) -> ImportReport:
+    """Read ``source`` offline, keep the roads inside ``area``, simplify, save GraphML ``out``."""
+    graph = read_road_file(source, simplified=False, bbox=bbox_hint(area))
+    return _save_clipped(graph, area, out, source)
+
+
+def fetch_into(area: Boundary, out: Path) -> ImportReport:
+    """Download the roads inside ``area`` (needs internet), simplify, save GraphML ``out``."""
+    return _save_clipped(fetch_roads(area), area, out, "OpenStreetMap")
+
+
+def _save_clipped(
+    graph: nx.MultiDiGraph, area: Boundary, out: Path, source: Path | str
+) -> ImportReport:
+    nodes_read, edges_read = graph.number_of_nodes(), graph.number_of_edges()
+    graph = simplify(clip(graph, area, source))
+    check_graph(graph, Path(str(source)))
+    save_graphml_atomic(graph, out)
+    return ImportReport(
+        nodes_read, edges_read, graph.number_of_nodes(), graph.number_of_edges(), out
+    )

@@ -1,0 +1,554 @@
+"""Travel along a road network: osmnx graph, speeds per profile, snapping, scipy matrices.
+
+How a matrix is made (README "Travel times"):
+
+1. every edge gets a speed per profile from its OSM tags (``speeds.py``) or is barred;
+2. per profile, only the largest strongly connected component is kept, so every kept node can
+   reach every other one (one-way streets and barred roads can cut the rest off);
+3. each point snaps to the nearest node of that component; the off-network leg (straight line ×
+   detour factor) is counted at a slow access speed, snaps over 1 km are warned about, and a
+   point with no node within ``max_snap_km`` is unreachable (``inf`` row and column);
+4. ``scipy.sparse.csgraph.dijkstra`` runs from the unique snapped nodes only, on a graph whose
+   parallel edges are collapsed to the fastest.
+
+One Dijkstra gives both minutes and km: an edge's weight packs its travel time (integer
+quanta, high bits) and length (whole metres, low bits) into one float64 that stays an exact
+integer below 2**53, so the fastest route wins and its length rides along.
+"""
+
+from __future__ import annotations
+
+import ast
+import hashlib
+import itertools
+import logging
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import networkx as nx
+import numpy as np
+import numpy.typing as npt
+from scipy.sparse import csr_matrix
+from scipy.sparse.csgraph import connected_components
+from scipy.spatial import cKDTree
+
+from planner.errors import Problem
+from planner.model import District, VehicleProfile
+from planner.travel import LatLon, Matrices
+from planner.travel._dijkstra import predecessors, site_weights
+from planner.travel.cache import MatrixCache, cache_key
+from planner.travel.haversine import EARTH_RADIUS_KM
+from planner.travel.osm import read_road_file, sha256_file
+from planner.travel.speeds import (
+    ACCESS_SPEED_KPH,
+    SPEEDS_KPH,
+    TAG_KEYS,
+    TagValue,
+    edge_speed_kph,
+)
+
+log = logging.getLogger("planner")
+
+EXACT_BELOW = 2**53
+"""float64 holds every integer below this exactly: the packed weights must stay under it."""
+
+
+def haversine_m(
+    lat1: npt.ArrayLike, lon1: npt.ArrayLike, lat2: npt.ArrayLike, lon2: npt.ArrayLike
+) -> npt.NDArray[np.float64]:
+    """Great-circle distance in metres, elementwise."""
+    p1, p2 = np.radians(lat1), np.radians(lat2)
+    dlat = p2 - p1
+    dlon = np.radians(lon2) - np.radians(lon1)
+    h = np.sin(dlat / 2) ** 2 + np.cos(p1) * np.cos(p2) * np.sin(dlon / 2) ** 2
+    result: npt.NDArray[np.float64] = (
+        2 * EARTH_RADIUS_KM * 1000.0 * np.arcsin(np.sqrt(np.clip(h, 0, 1)))
+    )
+    return result
+
+
+def _norm_tag(value: Any) -> TagValue:
+    """Edge attribute → a hashable tag value (simplified edges hold lists of values)."""
+    if value is None:
+        return None
+    if isinstance(value, str) and value.startswith("[") and value.endswith("]"):
+        try:
+            value = ast.literal_eval(value)
+        except (ValueError, SyntaxError):
+            return str(value)
+    if isinstance(value, list | tuple | set):
+        items = tuple(sorted({str(v) for v in value}))
+        return items[0] if len(items) == 1 else items
+    return str(value)
+
+
+@dataclass(frozen=True, eq=False)
+class _EdgeTable:
+    """The graph as arrays: what every profile's network is built from."""
+
+    node_ids: list[Any]
+    lat: npt.NDArray[np.float64]
+    lon: npt.NDArray[np.float64]
+    u: npt.NDArray[np.int64]
+    v: npt.NDArray[np.int64]
+    key: list[Any]
+    length_m: npt.NDArray[np.float64]
+    signature: npt.NDArray[np.int64]
+    signatures: list[dict[str, TagValue]]
+
+    @classmethod
+    def from_graph(cls, graph: nx.MultiDiGraph) -> _EdgeTable:
+        node_ids = list(graph.nodes)
+        index = {n: i for i, n in enumerate(node_ids)}
+        lat = np.array([graph.nodes[n]["y"] for n in node_ids], dtype=np.float64)
+        lon = np.array([graph.nodes[n]["x"] for n in node_ids], dtype=np.float64)
+        n_edges = graph.number_of_edges()
+        u = np.empty(n_edges, dtype=np.int64)
+        v = np.empty(n_edges, dtype=np.int64)
+        length_m = np.empty(n_edges, dtype=np.float64)
+        signature = np.empty(n_edges, dtype=np.int64)
+        keys: list[Any] = []
+        # few distinct tag combinations exist, so speed rules run per combination, not per edge
+        seen: dict[tuple[TagValue, ...], int] = {}
+        for i, (a, b, k, data) in enumerate(graph.edges(keys=True, data=True)):
+            u[i], v[i] = index[a], index[b]
+            keys.append(k)
+            try:
+                length_m[i] = float(data.get("length", "nan"))
+            except (TypeError, ValueError):
+                length_m[i] = np.nan
+            tags = tuple(_norm_tag(data.get(t)) for t in TAG_KEYS)
+            signature[i] = seen.setdefault(tags, len(seen))
+        # an edge without a usable length gets the straight line between its ends
+        bad = ~np.isfinite(length_m) | (length_m < 0)
+        length_m[bad] = haversine_m(lat[u[bad]], lon[u[bad]], lat[v[bad]], lon[v[bad]])
+        signatures = [dict(zip(TAG_KEYS, tags, strict=True)) for tags in seen]
+        return cls(node_ids, lat, lon, u, v, keys, length_m, signature, signatures)
+
+    def fingerprint(self) -> str:
+        """A sha256 of the graph's content, for caching graphs that did not come from a file."""
+        digest = hashlib.sha256()
+        for array in (self.lat, self.lon, self.u, self.v, self.length_m, self.signature):
+            digest.update(np.ascontiguousarray(array).tobytes())
+        digest.update(repr(self.signatures).encode())
+        return digest.hexdigest()
+
+
+def _project_m(
+    lat: npt.NDArray[np.float64], lon: npt.NDArray[np.float64], lat0: float
+) -> npt.NDArray[np.float64]:
+    """Local equirectangular metres: good to well under 1% across a district, enough to find
+    the nearest node (the reported snap distance is the exact great-circle one)."""
+    r = EARTH_RADIUS_KM * 1000.0
+    return np.column_stack(
+        (np.radians(lon) * np.cos(np.radians(lat0)) * r, np.radians(lat) * r)
+    ).astype(np.float64)
+
+
+@dataclass(eq=False)
+class _Network:
+    """One profile's routable graph: the largest strongly connected component, as CSR."""
+
+    nodes: npt.NDArray[np.int64]  # local index → edge-table node index
+    csr: csr_matrix
+    tree: cKDTree | None
+    length_bits: int
+    length_quantum_m: float
+    time_quantum_ms: float
+    edge_of: dict[tuple[int, int], int] = field(default_factory=dict)  # for path geometry
+    dropped_nodes: int = 0
+
+    def decode(
+        self, weights: npt.NDArray[np.float64]
+    ) -> tuple[npt.NDArray[np.float64], npt.NDArray[np.float64]]:
+        """Packed weights → (minutes, km); ``inf`` stays ``inf`` in both."""
+        finite = np.isfinite(weights)
+        packed = np.where(finite, weights, 0.0)
+        scale = float(2**self.length_bits)
+        time_q = np.floor(packed / scale)
+        length_q = packed - time_q * scale
+        minutes = np.where(finite, time_q * self.time_quantum_ms / 60_000.0, np.inf)
+        km = np.where(finite, length_q * self.length_quantum_m / 1000.0, np.inf)
+        return minutes, km
+
+
+@dataclass(frozen=True, eq=False)
+class _Snaps:
+    """Where points joined the network: local node (−1 if none) and off-network metres."""
+
+    node: npt.NDArray[np.int64]
+    snap_m: npt.NDArray[np.float64]
+    nearest_any_m: npt.NDArray[np.float64]  # to any road node at all, for the warning's hint
+
+
+def _pack_weights(
+    length_m: npt.NDArray[np.float64], travel_ms: npt.NDArray[np.float64]
+) -> tuple[npt.NDArray[np.float64], int, float, float]:
+    """Pack time (high bits) and length (low bits) so no path sum can pass 2**53.
+
+    Any shortest-path sum is at most the sum over all edges, so quanta are chosen from those
+    totals: 1 m and 1 ms unless the graph is huge, then coarser (time first; the error per edge
+    is half a quantum, a fraction of a second for a district).
+    """
+    length_quantum_m = 1.0
+    length_q = np.rint(length_m / length_quantum_m)
+    while length_q.sum() >= 2.0**40:
+        length_quantum_m *= 10.0
+        length_q = np.rint(length_m / length_quantum_m)
+    bits = int(length_q.sum()).bit_length()
+    time_quantum_ms = 1.0
+    time_q = np.maximum(1.0, np.rint(travel_ms / time_quantum_ms))
+    while time_q.sum() >= 2.0 ** (53 - bits):
+        time_quantum_ms *= 2.0
+        time_q = np.maximum(1.0, np.rint(travel_ms / time_quantum_ms))
+    return time_q * 2.0**bits + length_q, bits, length_quantum_m, time_quantum_ms
+
+
+class RoadTravel:
+    """Travel times and distances along a road network (``source == "roads"``).
+
+    ``warnings`` collects ``Problem(severity="warning")`` for far snaps and unreachable points
+    over every ``matrices`` call (pass ``labels`` to name the points in them).
+    """
+
+    source = "roads"
+
+    def __init__(
+        self,
+        graph: nx.MultiDiGraph,
+        *,
+        name: str = "road network",
+        graph_sha256: str | None = None,
+        cache_dir: Path | None = None,
+        speeds_kph: Mapping[VehicleProfile, Mapping[str, float]] = SPEEDS_KPH,
+        access_speed_kph: Mapping[VehicleProfile, float] = ACCESS_SPEED_KPH,
+        detour_factor: float = 1.4,
+        warn_snap_km: float = 1.0,
+        max_snap_km: float = 5.0,
+        workers: int | None = None,
+    ):
+        self.graph = graph
+        self.name = name
+        self.speeds_kph = {VehicleProfile(p): dict(s) for p, s in speeds_kph.items()}
+        self.access_speed_kph = {VehicleProfile(p): s for p, s in access_speed_kph.items()}
+        self.detour_factor = detour_factor
+        self.warn_snap_km = warn_snap_km
+        self.max_snap_km = max_snap_km
+        self.workers = workers
+        self.warnings: list[Problem] = []
+        self._edges = _EdgeTable.from_graph(graph)
+        self._graph_sha256 = graph_sha256
+        self._cache = MatrixCache(cache_dir) if cache_dir is not None else None
+        self._networks: dict[VehicleProfile, _Network] = {}
+        self._any_tree: cKDTree | None = None
+        self._lat0 = float(np.mean(self._edges.lat)) if len(self._edges.lat) else 0.0
+
+    @classmethod
+    def from_file(cls, path: Path, district: District, cache_dir: Path | None = None) -> RoadTravel:
+        """Load OSM XML/PBF or GraphML offline (``RoadNetworkError`` if unusable)."""
+        graph = read_road_file(path)
+        return cls(
+            graph,
+            name=str(path),
+            graph_sha256=sha256_file(path),
+            cache_dir=cache_dir,
+            detour_factor=district.settings.detour_factor,
+        )
+
+    # -- networks ------------------------------------------------------------------------
+
+    def _speeds(self, profile: VehicleProfile) -> npt.NDArray[np.float64]:
+        """Speed (km/h, NaN = barred) per tag signature for ``profile``."""
+        table = self.speeds_kph[profile]
+        speeds = []
+        for tags in self._edges.signatures:
+            speed = edge_speed_kph(tags, profile, table)
+            speeds.append(np.nan if speed is None else speed)
+        return np.array(speeds, dtype=np.float64)
+
+    def network(self, profile: VehicleProfile) -> _Network:
+        """The routable network of ``profile`` (built once, then kept)."""
+        profile = VehicleProfile(profile)
+        if profile not in self._networks:
+            self._networks[profile] = self._build(profile)
+        return self._networks[profile]
+
+    def _build(self, profile: VehicleProfile) -> _Network:
+        e = self._edges
+        n_all = len(e.node_ids)
+        speed = self._speeds(profile)[e.signature] if len(e.signature) else np.zeros(0)
+        usable = np.isfinite(speed) & (speed > 0) & (e.u != e.v)
+        edge_idx = np.flatnonzero(usable)
+        u, v = e.u[edge_idx], e.v[edge_idx]
+        touched = np.zeros(n_all, dtype=bool)
+        touched[u] = True
+        touched[v] = True
+        if not len(edge_idx):
+            return _Network(np.zeros(0, np.int64), csr_matrix((0, 0)), None, 0, 1.0, 1.0)
+        structure = csr_matrix((np.ones(len(u)), (u, v)), shape=(n_all, n_all))
+        _, labels = connected_components(structure, directed=True, connection="strong")
+        biggest = np.bincount(labels[touched]).argmax()
+        keep = touched & (labels == biggest)
+        nodes = np.flatnonzero(keep)
+        local = np.full(n_all, -1, dtype=np.int64)
+        local[nodes] = np.arange(len(nodes))
+        inside = keep[u] & keep[v]
+        edge_idx, lu, lv = edge_idx[inside], local[u[inside]], local[v[inside]]
+        length_m = e.length_m[edge_idx]
+        travel_ms = length_m / (speed[edge_idx] / 3.6) * 1000.0
+        weight, bits, length_quantum_m, time_quantum_ms = _pack_weights(length_m, travel_ms)
+        # parallel edges: keep the lightest (fastest, then shortest) of each (u, v)
+        order = np.lexsort((weight, lv, lu))
+        lu, lv, weight, edge_idx = lu[order], lv[order], weight[order], edge_idx[order]
+        first = np.ones(len(lu), dtype=bool)
+        first[1:] = (lu[1:] != lu[:-1]) | (lv[1:] != lv[:-1])
+        lu, lv, weight, edge_idx = lu[first], lv[first], weight[first], edge_idx[first]
+        n = len(nodes)
+        csr = csr_matrix((weight, (lu, lv)), shape=(n, n))
+        tree = cKDTree(_project_m(e.lat[nodes], e.lon[nodes], self._lat0))
+        network = _Network(
+            nodes,
+            csr,
+            tree,
+            bits,
+            length_quantum_m,
+            time_quantum_ms,
+            dropped_nodes=int(touched.sum()) - n,
+        )
+        network.edge_of = dict(
+            zip(zip(lu.tolist(), lv.tolist(), strict=True), edge_idx.tolist(), strict=True)
+        )
+        if network.dropped_nodes:
+            log.info(
+                "%s: %s network keeps %d nodes; %d outside its largest strongly connected part",
+                self.name,
+                profile,
+                n,
+                network.dropped_nodes,
+            )
+        return network
+
+    # -- snapping ------------------------------------------------------------------------
+
+    def _snap(self, points: npt.NDArray[np.float64], network: _Network) -> _Snaps:
+        n = len(points)
+        node = np.full(n, -1, dtype=np.int64)
+        snap_m = np.full(n, np.inf)
+        nearest_any_m = np.full(n, np.inf)
+        valid = np.all(np.isfinite(points), axis=1) if n else np.zeros(0, dtype=bool)
+        if network.tree is None or not valid.any():
+            return _Snaps(node, snap_m, nearest_any_m)
+        lat, lon = points[valid, 0], points[valid, 1]
+        _, local = network.tree.query(_project_m(lat, lon, self._lat0))
+        local = np.asarray(local, dtype=np.int64)
+        g = network.nodes[local]
+        dist = haversine_m(lat, lon, self._edges.lat[g], self._edges.lon[g])
+        reach = dist <= self.max_snap_km * 1000.0
+        node[np.flatnonzero(valid)[reach]] = local[reach]
+        snap_m[valid] = dist
+        far = np.flatnonzero(valid)[dist > self.warn_snap_km * 1000.0]
+        if len(far):
+            if self._any_tree is None:
+                self._any_tree = cKDTree(_project_m(self._edges.lat, self._edges.lon, self._lat0))
+            _, anyone = self._any_tree.query(_project_m(points[far, 0], points[far, 1], self._lat0))
+            anyone = np.asarray(anyone, dtype=np.int64)
+            nearest_any_m[far] = haversine_m(
+                points[far, 0], points[far, 1], self._edges.lat[anyone], self._edges.lon[anyone]
+            )
+        return _Snaps(node, snap_m, nearest_any_m)
+
+    # -- matrices ------------------------------------------------------------------------
+
+    def _settings_key(self, profile: VehicleProfile) -> dict[str, Any]:
+        return {
+            "speeds_kph": self.speeds_kph[profile],
+            "access_speed_kph": self.access_speed_kph[profile],
+            "detour_factor": self.detour_factor,
+            "warn_snap_km": self.warn_snap_km,
+            "max_snap_km": self.max_snap_km,
+        }
+
+    def matrices(
+        self,
+        points: Sequence[LatLon],
+        profile: VehicleProfile,
+        *,
+        labels: Sequence[str] | None = None,
+    ) -> Matrices:
+        """Minutes and km between all ``points`` for ``profile`` (``inf`` where no route).
+
+        Each leg is: off-network leg out + fastest road route + off-network leg in. Two points
+        snapped to the same node use the straight line between them at the access speed.
+        Far snaps and unreachable points are added to ``warnings``, named by ``labels``.
+        """
+        profile = VehicleProfile(profile)
+        pts = np.asarray(points, dtype=np.float64).reshape(-1, 2)
+        if labels is not None and len(labels) != len(pts):
+            raise ValueError(f"{len(labels)} labels for {len(pts)} points")
+        key = ""
+        cached = None
+        if self._cache is not None:
+            if self._graph_sha256 is None:
+                self._graph_sha256 = self._edges.fingerprint()
+            key = cache_key(self._graph_sha256, pts, profile, self._settings_key(profile))
+            cached = self._cache.load(key, profile)
+            if cached is not None and not _fits(cached, len(pts)):
+                cached = None
+        if cached is not None:
+            minutes, km = cached["minutes"], cached["km"]
+            snaps = _Snaps(cached["snap_node"], cached["snap_m"], cached["nearest_any_m"])
+        else:
+            minutes, km, snaps = self._compute(pts, profile)
+            if self._cache is not None:
+                self._cache.store(
+                    key,
+                    profile,
+                    {
+                        "minutes": minutes,
+                        "km": km,
+                        "snap_node": snaps.node,
+                        "snap_m": snaps.snap_m,
+                        "nearest_any_m": snaps.nearest_any_m,
+                    },
+                )
+        self._warn(pts, profile, snaps, labels)
+        return Matrices(minutes=minutes, km=km, source=self.source)
+
+    def _compute(
+        self, pts: npt.NDArray[np.float64], profile: VehicleProfile
+    ) -> tuple[npt.NDArray[np.float64], npt.NDArray[np.float64], _Snaps]:
+        n = len(pts)
+        network = self.network(profile)
+        snaps = self._snap(pts, network)
+        minutes = np.full((n, n), np.inf)
+        km = np.full((n, n), np.inf)
+        ok = np.flatnonzero(snaps.node >= 0)
+        if len(ok):
+            unique, inverse = np.unique(snaps.node[ok], return_inverse=True)
+            road_min, road_km = network.decode(site_weights(network.csr, unique, self.workers))
+            leg_km = snaps.snap_m[ok] / 1000.0 * self.detour_factor
+            leg_min = leg_km / self.access_speed_kph[profile] * 60.0
+            sub = np.ix_(ok, ok)
+            minutes[sub] = leg_min[:, None] + road_min[np.ix_(inverse, inverse)] + leg_min[None, :]
+            km[sub] = leg_km[:, None] + road_km[np.ix_(inverse, inverse)] + leg_km[None, :]
+            # same node: going out to the road and back is silly; take the straight line
+            same = inverse[:, None] == inverse[None, :]
+            if same.any():
+                direct_km = (
+                    haversine_m(
+                        pts[ok, 0][:, None],
+                        pts[ok, 1][:, None],
+                        pts[ok, 0][None, :],
+                        pts[ok, 1][None, :],
+                    )
+                    / 1000.0
+                    * self.detour_factor
+                )
+                direct_min = direct_km / self.access_speed_kph[profile] * 60.0
+                minutes[sub] = np.where(same, direct_min, minutes[sub])
+                km[sub] = np.where(same, direct_km, km[sub])
+        np.fill_diagonal(minutes, 0.0)
+        np.fill_diagonal(km, 0.0)
+        return minutes, km, snaps
+
+    def _warn(
+        self,
+        pts: npt.NDArray[np.float64],
+        profile: VehicleProfile,
+        snaps: _Snaps,
+        labels: Sequence[str] | None,
+    ) -> None:
+        for i in range(len(pts)):
+            snap_m = float(snaps.snap_m[i])
+            if snaps.node[i] >= 0 and snap_m <= self.warn_snap_km * 1000.0:
+                continue
+            lat, lon = pts[i]
+            label = labels[i] if labels is not None else f"point {i + 1} ({lat:.5f}, {lon:.5f})"
+            if not np.isfinite(lat) or not np.isfinite(lon):
+                message = f"{label}: has no coordinates, so no {profile} travel times"
+                hint = "give it a lat/lon"
+            elif snaps.node[i] < 0 and not np.isfinite(snap_m):
+                message = f"{label}: the road network has no road a {profile} may use"
+                hint = "import a road network that covers the district"
+            elif snaps.node[i] < 0:
+                message = (
+                    f"{label}: unreachable by {profile}: the nearest usable road is "
+                    f"{snap_m / 1000:.1f} km away (limit {self.max_snap_km:g} km)"
+                )
+                hint = self._hint(snaps, i, "check its lat/lon or import a wider road network")
+            else:
+                message = (
+                    f"{label}: {snap_m / 1000:.1f} km from the nearest road a {profile} may "
+                    f"use; that leg is counted at {self.access_speed_kph[profile]:g} km/h"
+                )
+                hint = self._hint(snaps, i, "check its lat/lon; the map may lack roads near it")
+            problem = Problem(file=self.name, message=message, hint=hint, severity="warning")
+            if problem not in self.warnings:
+                self.warnings.append(problem)
+
+    def _hint(self, snaps: _Snaps, i: int, default: str) -> str:
+        nearest = float(snaps.nearest_any_m[i])
+        if np.isfinite(nearest) and nearest < 0.5 * float(snaps.snap_m[i]):
+            return (
+                f"the nearest road ({nearest / 1000:.1f} km) is barred to this vehicle or cut "
+                "off from the main network (a one-way trap or a separate piece)"
+            )
+        return default
+
+    # -- geometry ------------------------------------------------------------------------
+
+    def path(self, a: LatLon, b: LatLon, profile: VehicleProfile) -> list[LatLon]:
+        """The coordinates of the fastest road route from ``a`` to ``b`` (both included).
+
+        Follows the edges' own geometry where simplification kept one; a straight ``[a, b]``
+        when either end is unreachable (the matrix says ``inf`` there anyway).
+        """
+        network = self.network(VehicleProfile(profile))
+        snaps = self._snap(np.array([a, b], dtype=np.float64), network)
+        src, dst = int(snaps.node[0]), int(snaps.node[1])
+        if src < 0 or dst < 0:
+            return [a, b]
+        pred = predecessors(network.csr, src)
+        chain = [dst]
+        while chain[-1] != src:
+            prev = int(pred[chain[-1]])
+            if prev < 0:
+                return [a, b]
+            chain.append(prev)
+        chain.reverse()
+        e = self._edges
+        coords: list[LatLon] = [a]
+        first = network.nodes[chain[0]]
+        coords.append((float(e.lat[first]), float(e.lon[first])))
+        for lu, lv in itertools.pairwise(chain):
+            coords.extend(self._edge_coords(network, lu, lv)[1:])
+        coords.append(b)
+        return [c for i, c in enumerate(coords) if i == 0 or c != coords[i - 1]]
+
+    def _edge_coords(self, network: _Network, lu: int, lv: int) -> list[LatLon]:
+        e = self._edges
+        i = network.edge_of[(lu, lv)]
+        ga, gb = int(e.u[i]), int(e.v[i])
+        data = self.graph.edges[e.node_ids[ga], e.node_ids[gb], e.key[i]]
+        geometry = data.get("geometry")
+        if geometry is not None and hasattr(geometry, "coords"):
+            coords = [(float(y), float(x)) for x, y in geometry.coords]
+            if len(coords) >= 2:
+                return coords
+        return [(float(e.lat[ga]), float(e.lon[ga])), (float(e.lat[gb]), float(e.lon[gb]))]
+
+
+def _fits(arrays: Mapping[str, npt.NDArray[Any]], n: int) -> bool:
+    """A cached entry has every array, in the shapes ``n`` points need."""
+    try:
+        return (
+            arrays["minutes"].shape == (n, n)
+            and arrays["km"].shape == (n, n)
+            and arrays["snap_node"].shape == (n,)
+            and arrays["snap_m"].shape == (n,)
+            and arrays["nearest_any_m"].shape == (n,)
+        )
+    except KeyError:
+        return False
