@@ -47,9 +47,9 @@ TEXT: dict[str, dict[str, str]] = {
         "id": "blanko habis untuk pencetakan",
         "en": "no blank cards left for printing",
     },
-    "reason.team_filtered": {
-        "id": "tidak ada tim yang dipilih untuk minggu ini",
-        "en": "no team was selected for this week",
+    "reason.no_team_days": {
+        "id": "tidak ada tim yang bekerja minggu ini (libur, hari tidak bekerja, atau --teams)",
+        "en": "no team works this week (holidays, days off, or --teams)",
     },
     # --- weekdays and months ---
     "weekday.0": {"id": "Senin", "en": "Monday"},
@@ -72,16 +72,22 @@ TEXT: dict[str, dict[str, str]] = {
     "month.11": {"id": "November", "en": "November"},
     "month.12": {"id": "Desember", "en": "December"},
     # --- summary (planner.summary) ---
-    "summary.title": {"id": "Rencana {district}, minggu {week} ({first} – {last})",
-                      "en": "Plan for {district}, week {week} ({first} – {last})"},
+    "summary.title": {
+        "id": "Rencana {district}, minggu {week} ({first} – {last})",
+        "en": "Plan for {district}, week {week} ({first} – {last})",
+    },
     "summary.travel_estimate": {
         "id": "Waktu tempuh: PERKIRAAN garis lurus × {detour} ÷ kecepatan (tanpa peta jalan)",
         "en": "Travel times: straight-line ESTIMATES × {detour} ÷ speed (no road network)",
     },
-    "summary.travel_roads": {"id": "Waktu tempuh: dari jaringan jalan",
-                             "en": "Travel times: from the road network"},
-    "summary.solver": {"id": "Solver: {engine}, seed {seed}, berhenti karena {stopped}",
-                       "en": "Solver: {engine}, seed {seed}, stopped by {stopped}"},
+    "summary.travel_roads": {
+        "id": "Waktu tempuh: dari jaringan jalan",
+        "en": "Travel times: from the road network",
+    },
+    "summary.solver": {
+        "id": "Solver: {engine}, seed {seed}, berhenti karena {stopped}",
+        "en": "Solver: {engine}, seed {seed}, stopped by {stopped}",
+    },
     "summary.people": {
         "id": "Perkiraan warga direkam: {people} (berbobot {weighted}) dari belum rekam {backlog}"
         " ({share} dilayani minggu ini)",
@@ -105,10 +111,28 @@ TEXT: dict[str, dict[str, str]] = {
         "id": "{team}: {days} hari, {stops} kunjungan, {people} warga, {km} km",
         "en": "{team}: {days} days, {stops} stops, {people} people, {km} km",
     },
-    "summary.unserved": {"id": "Tidak terlayani: {count} lokasi (belum rekam {backlog})",
-                         "en": "Unserved: {count} sites (backlog {backlog})"},
-    "summary.unserved_more": {"id": "… dan {count} lainnya (lihat plan.json)",
-                              "en": "… and {count} more (see plan.json)"},
+    "summary.unserved": {
+        "id": "Tidak terlayani: {count} lokasi (belum rekam {backlog})",
+        "en": "Unserved: {count} sites (backlog {backlog})",
+    },
+    "summary.unserved_more": {
+        "id": "… dan {count} lainnya (lihat plan.json)",
+        "en": "… and {count} more (see plan.json)",
+    },
+    # --- replan (planner.solve.replan) ---
+    "reason.cancelled": {"id": "kunjungan dibatalkan", "en": "visit cancelled"},
+    "replan.title": {
+        "id": "Perubahan rencana minggu {week}: versi {version} (berdasarkan {based_on})",
+        "en": "Changes to the plan of week {week}: version {version} (based on {based_on})",
+    },
+    "replan.none": {"id": "Tidak ada kunjungan yang berubah.", "en": "No visit changed."},
+    "replan.moved": {"id": "PINDAH  {site}: {old} → {new}", "en": "MOVED   {site}: {old} → {new}"},
+    "replan.dropped": {"id": "BATAL   {site}: {old}", "en": "DROPPED {site}: {old}"},
+    "replan.added": {"id": "BARU    {site}: {new}", "en": "ADDED   {site}: {new}"},
+    "replan.tell": {
+        "id": "Beri tahu ({count}): kepala desa / sekolah / pendamping di",
+        "en": "Tell ({count}): the village head / school / companion at",
+    },
     # --- site kinds ---
     "kind.village": {"id": "desa", "en": "village"},
     "kind.school": {"id": "sekolah", "en": "school"},

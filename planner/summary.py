@@ -19,7 +19,8 @@ def site_label(site: Village | School | Homebound, district: District, lang: str
     """A site's public label: never a homebound resident's name."""
     if isinstance(site, Homebound):
         village = district.village(site.village_code)
-        return f"{t('kind.homebound', lang)} ({site.category}), {village.name}"
+        category = t(f"render.category.{site.category}", lang)
+        return f"{t('kind.homebound', lang)} ({category}), {village.name}"
     return f"{site.name}"
 
 

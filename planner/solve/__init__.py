@@ -10,8 +10,8 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Callable, Mapping, Sequence
 
-from planner.model import District, Plan, SolverInfo, totals_of
-from planner.solve.build import build_week
+from planner.model import District, Plan, Route, SolverInfo, totals_of
+from planner.solve.build import WeekModel, build_week
 from planner.solve.core import SearchOptions, solve_core
 from planner.solve.explain import explain_unserved
 from planner.solve.extract import assign_printers, build_routes, draft_routes
@@ -29,6 +29,53 @@ second, see benchmarks/plan_value.py)."""
 
 Progress = Callable[[str, float], None]
 """``progress(stage, fraction)`` with fraction in 0..1 during the search."""
+
+
+def solve_routes(
+    district: District, model: WeekModel, search: SearchOptions, report: Progress
+) -> list[Route]:
+    """Solve a built week and read back timed routes with printers and cards."""
+    limit = search.solution_limit or 0
+
+    def on_solution(found: int, objective: int) -> None:
+        if limit:
+            report("solve", min(1.0, found / limit))
+
+    report("solve", 0.0)
+    solution = None
+    if model.core.nodes and model.core.vehicles:
+        solution = solve_core(model.core, search, progress=on_solution)
+    model.outcome = solution
+    report("extract", 1.0)
+    if solution is None:
+        return []
+    drafts = draft_routes(model, solution)
+    printers = assign_printers(district, model, drafts)
+    routes, _ = build_routes(district, model, drafts, printers)
+    return routes
+
+
+def solver_info(search: SearchOptions, seed: int, model: WeekModel) -> SolverInfo:
+    """What plan.json records about the search that made it."""
+    solution = model.outcome
+    return SolverInfo(
+        engine="ortools",
+        time_limit_s=search.time_limit_s,
+        seed=seed,
+        solution_limit=search.solution_limit,
+        stopped_by=solution.stopped_by if solution else "empty",
+        objective=solution.objective if solution else None,
+    )
+
+
+def default_search(time_limit_s: float, solution_limit: int | None) -> SearchOptions:
+    """The product's search: greedy warm start, then descent bounded by a solution count."""
+    return SearchOptions(
+        time_limit_s=time_limit_s,
+        solution_limit=solution_limit,
+        warm_start=True,
+        metaheuristic=DEFAULT_METAHEURISTIC,
+    )
 
 
 def plan_week(
@@ -52,42 +99,14 @@ def plan_week(
     report = progress or (lambda stage, fraction: None)
     report("build", 0.0)
     model = build_week(district, dates, travel, teams=teams, seed=seed, value_boost=value_boost)
-    search = options or SearchOptions(
-        time_limit_s=time_limit_s,
-        solution_limit=solution_limit,
-        warm_start=True,
-        metaheuristic=DEFAULT_METAHEURISTIC,
-    )
-    report("solve", 0.0)
-    limit = search.solution_limit or 0
-
-    def on_solution(found: int, objective: int) -> None:
-        if limit:
-            report("solve", min(1.0, found / limit))
-
-    solution = None
-    if model.core.nodes and model.core.vehicles:
-        solution = solve_core(model.core, search, progress=on_solution)
-    report("extract", 1.0)
-    if solution is not None:
-        drafts = draft_routes(model, solution)
-        printers = assign_printers(district, model, drafts)
-        routes, _ = build_routes(district, model, drafts, printers)
-    else:
-        routes = []
+    search = options or default_search(time_limit_s, solution_limit)
+    routes = solve_routes(district, model, search, report)
     unserved = explain_unserved(district, model, routes, lang)
     return Plan(
         district=district.settings.name,
         week=week,
         inputs_sha256=district.inputs_sha256,
-        solver=SolverInfo(
-            engine="ortools",
-            time_limit_s=search.time_limit_s,
-            seed=seed,
-            solution_limit=search.solution_limit,
-            stopped_by=solution.stopped_by if solution else "empty",
-            objective=solution.objective if solution else None,
-        ),
+        solver=solver_info(search, seed, model),
         routes=tuple(routes),
         unserved=tuple(unserved),
         totals=totals_of(tuple(routes), district.settings.weights),

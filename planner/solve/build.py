@@ -28,13 +28,14 @@ from planner.model import (
     School,
     Settings,
     SiteKind,
+    Stop,
     Team,
     TimeWindow,
     VehicleProfile,
     Village,
     recording_minutes,
 )
-from planner.solve.core import CoreGroup, CoreNode, CoreProblem, CoreVehicle
+from planner.solve.core import CoreGroup, CoreNode, CoreProblem, CoreSolution, CoreVehicle
 from planner.travel import LatLon, Matrices, TravelModel
 
 DAY = 24 * 60
@@ -43,6 +44,9 @@ VALUE_SCALE = 1000
 """Objective units per weighted person; travel costs ``KM_COST`` units per km."""
 KM_COST = 10
 CHUNK_DECAY = 0.03
+LOCKED_PENALTY = 10**12
+"""Dropping a stop already promised to a village head costs more than any plan gains."""
+LOCKED_SITE_BASE = -(10**6)
 
 
 @dataclass(frozen=True, slots=True)
@@ -68,6 +72,8 @@ class Visit:
     people: int
     kits: int
     point: int
+    locked: Stop | None = None
+    """For a stop kept from an earlier plan (replan): the stop, whose times must not move."""
 
 
 @dataclass(slots=True)
@@ -84,6 +90,8 @@ class WeekModel:
     site_points: dict[str, int]
     unmodelled: dict[str, str] = field(default_factory=dict)
     dates: list[dt.date] = field(default_factory=list)
+    outcome: CoreSolution | None = None
+    """The core's solution once solved (for plan.json's solver record)."""
 
 
 def expected_people(site: Village | School | Homebound, settings: Settings) -> int:
@@ -131,13 +139,25 @@ def build_week(
     seed: int = 0,
     value_boost: Mapping[str, float] | None = None,
     chunk_people: int = CHUNK_PEOPLE,
+    vehicles: Sequence[tuple[Team, dt.date, TimeWindow]] | None = None,
+    already: Mapping[str, int] | None = None,
+    locked: Mapping[tuple[str, dt.date], Sequence[Stop]] | None = None,
+    exclude: frozenset[str] = frozenset(),
 ) -> WeekModel:
-    """Build the routing problem for ``dates`` (a week); ``teams`` filters team ids."""
+    """Build the routing problem for ``dates`` (a week); ``teams`` filters team ids.
+
+    For a replan: ``vehicles`` replaces the calendar's team-days, ``already`` holds people
+    planned elsewhere (kept stops) per site id, ``locked`` the stops each team-day keeps
+    at their times, and ``exclude`` the site ids not to visit (cancelled).
+    """
     settings = district.settings
     boost = value_boost or {}
+    done = already or {}
     selected = [
         (team, date, hours)
-        for team, date, hours in team_days(district, list(dates))
+        for team, date, hours in (
+            vehicles if vehicles is not None else team_days(district, list(dates))
+        )
         if teams is None or team.id in teams
     ]
     week_start = dates[0]
@@ -173,7 +193,7 @@ def build_week(
         )
         for team, date, hours in selected
     ]
-    vehicles = [
+    core_vehicles = [
         CoreVehicle(
             start_loc=td.base,
             end_loc=td.base,
@@ -198,7 +218,9 @@ def build_week(
 
     for site_no in order:
         site = sites[site_no]
-        people = expected_people(site, settings)
+        if site.site_id in exclude:
+            continue
+        people = max(0, expected_people(site, settings) - done.get(site.site_id, 0))
         if people == 0:
             continue
         expected[site.site_id] = people
@@ -244,12 +266,34 @@ def build_week(
         if not any_node:
             unmodelled[site.site_id] = "no_window"
 
+    pinned: list[list[int]] = [[] for _ in tdays]
+    for v, td in enumerate(tdays):
+        for stop in sorted((locked or {}).get((td.team.id, td.date), ()), key=lambda x: x.start):
+            fixed = td.day_index * DAY + stop.start + settings.setup_minutes
+            span = stop.end - stop.start - settings.setup_minutes
+            pinned[v].append(len(nodes))
+            groups.append(CoreGroup((len(nodes),), LOCKED_PENALTY))
+            visits.append(
+                Visit(stop.site, stop.kind, -1, stop.people, 0, site_points[stop.site], stop)
+            )
+            nodes.append(
+                CoreNode(
+                    loc=site_points[stop.site],
+                    site=LOCKED_SITE_BASE - len(nodes),
+                    service=tuple(span for _ in vclasses),
+                    windows=((fixed, fixed),),
+                    entry=settings.setup_minutes,
+                    allowed_vehicles=(v,),
+                    demand=stop.people,
+                )
+            )
     core = CoreProblem(
         time=[time_by_profile[p] for p, _ in vclasses],
         cost=[cost_by_profile[p] for p, _ in vclasses],
         nodes=nodes,
         groups=groups,
-        vehicles=vehicles,
+        vehicles=core_vehicles,
+        pinned=pinned,
     )
     return WeekModel(
         core=core,

@@ -68,6 +68,9 @@ class CoreProblem:
     nodes: Sequence[CoreNode]
     groups: Sequence[CoreGroup]
     vehicles: Sequence[CoreVehicle]
+    pinned: Sequence[Sequence[int]] = ()
+    """Per vehicle, nodes it must keep (in time order, each with a one-point window): stops
+    already promised to a village head. Empty for a fresh week."""
 
 
 @dataclass(frozen=True, slots=True)

@@ -1,7 +1,7 @@
 """Why a site stayed unserved, specific enough for a coordinator to act on.
 
-Checked in order, first match wins: no team selected; the village head never available (no
-rows); available only on days no team works; school closed on every working day; the
+Checked in order, first match wins: the village head never available (no rows); no team
+works this week; available only on days no team works; school closed on every working day; the
 resident's window never meets team hours; no team-day can even go, serve the smallest visit
 and come back (unreachable); otherwise the week was full: the cheapest insertion into an
 existing route says how many more minutes it would need, and which team-day comes closest.
@@ -104,14 +104,14 @@ def _reason(
     lang: str,
 ) -> tuple[str, dict[str, object]]:
     settings = district.settings
-    if not model.team_days:
-        return "team_filtered", {}
     if (
         isinstance(site, Village)
         and not site.head_weekly
         and not any(o.available for o in site.head_overrides)
     ):
         return "head_never", {}
+    if not model.team_days:
+        return "no_team_days", {}
     open_days = [td for td in model.team_days if _windows(site, td)]
     if not open_days:
         if isinstance(site, Village):

@@ -41,6 +41,7 @@ class DraftStop:
     point: int
     chunks: list[int]
     cards: int = 0
+    locked: Stop | None = None
 
     @property
     def people(self) -> int:
@@ -55,10 +56,15 @@ def draft_routes(model: WeekModel, solution: CoreSolution) -> list[list[DraftSto
         stops: list[DraftStop] = []
         for node, _ in route:
             visit = model.visits[node]
-            if stops and stops[-1].site == visit.site:
-                stops[-1].chunks.append(visit.people)
+            last = stops[-1] if stops else None
+            if last and last.site == visit.site and not last.locked and not visit.locked:
+                last.chunks.append(visit.people)
             else:
-                stops.append(DraftStop(visit.site, visit.kind, visit.point, [visit.people]))
+                stops.append(
+                    DraftStop(
+                        visit.site, visit.kind, visit.point, [visit.people], locked=visit.locked
+                    )
+                )
         drafts.append(stops)
     return drafts
 
@@ -76,7 +82,12 @@ def assign_printers(
     for r, stops in enumerate(drafts):
         for s, stop in enumerate(stops):
             cap = 1 if stop.kind is SiteKind.HOMEBOUND else stop.people
-            var = cp.new_int_var(0, cap, f"c{r}_{s}")
+            if stop.locked is not None:
+                # A kept stop keeps its cards: the team was issued those blanks.
+                var = cp.new_constant(stop.locked.cards)
+                cap = stop.locked.cards
+            else:
+                var = cp.new_int_var(0, cap, f"c{r}_{s}")
             cp.add(var <= cap * has_printer[r])
             cards[(r, s)] = var
             objective.append(round(100 * settings.weights[stop.kind]) * var)
@@ -143,12 +154,16 @@ def _timed(
         legs_minutes += leg
         distance += float(km[here][stop.point])
         arrive = clock + leg
-        duration = stop_minutes(stop.people, stop.cards, td.team.kits, settings)
-        windows = [
-            TimeWindow(max(w.start, td.hours.start), min(w.end, td.hours.end))
-            for w in site_windows(sites[stop.site], td.date)
-            if min(w.end, td.hours.end) > max(w.start, td.hours.start)
-        ]
+        if stop.locked is not None:
+            duration = stop.locked.end - stop.locked.start
+            windows = [TimeWindow(stop.locked.start, stop.locked.end)]
+        else:
+            duration = stop_minutes(stop.people, stop.cards, td.team.kits, settings)
+            windows = [
+                TimeWindow(max(w.start, td.hours.start), min(w.end, td.hours.end))
+                for w in site_windows(sites[stop.site], td.date)
+                if min(w.end, td.hours.end) > max(w.start, td.hours.start)
+            ]
         start = fit_window(windows, arrive, duration)
         if start is None:
             return None
@@ -186,16 +201,18 @@ def build_routes(
     routes: list[Route] = []
     dropped = 0
     for td, stops, printer in zip(model.team_days, drafts, printers, strict=True):
-        stops = [DraftStop(s.site, s.kind, s.point, list(s.chunks), s.cards) for s in stops]
+        stops = [
+            DraftStop(s.site, s.kind, s.point, list(s.chunks), s.cards, s.locked) for s in stops
+        ]
         result = _timed(district, model, td, stops)
-        while result is None and stops:
-            # Repair: drop the smallest chunk of the last stop (never expected to run).
-            last = stops[-1]
+        while result is None and any(not s.locked for s in stops):
+            # Repair: drop the smallest chunk of the last free stop (never expected to run).
+            last = next(s for s in reversed(stops) if not s.locked)
             last.chunks.pop()
             dropped += 1
             last.cards = min(last.cards, last.people)
             if not last.chunks:
-                stops.pop()
+                stops.remove(last)
             result = _timed(district, model, td, stops)
         if result is None or not result[0]:
             continue

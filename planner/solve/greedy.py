@@ -85,7 +85,6 @@ def greedy_routes(
         tmat = times[vehicle.vclass]
         service = np.array([problem.nodes[i].service[vehicle.vclass] for i in cand])
         c_locs, c_sites, c_entries = locs[cand], sites[cand], entries[cand]
-        home = tmat[c_locs, vehicle.end_loc]
         demand = np.array([problem.nodes[i].demand for i in cand], dtype=np.int64)
         load = 0
         capacity = vehicle.capacity if vehicle.capacity is not None else INF
@@ -93,7 +92,16 @@ def greedy_routes(
         leave = vehicle.earliest
         here = vehicle.start_loc
         here_site = -(10**9)
+        pending = list(problem.pinned[v]) if v < len(problem.pinned) else []
+        for node in pending:
+            taken[group_of[node]] = True
         while True:
+            # Before a pinned stop, a candidate must leave time to reach it by its fixed start.
+            if pending:
+                nxt = problem.nodes[pending[0]]
+                goal_loc, goal_time = nxt.loc, nxt.windows[0][0] - nxt.entry
+            else:
+                goal_loc, goal_time = vehicle.end_loc, vehicle.latest
             arrive = leave + tmat[here, c_locs] + np.where(c_sites != here_site, c_entries, 0)
             start = np.where(
                 arrive <= hi[:, 0],
@@ -101,16 +109,26 @@ def greedy_routes(
                 np.where(arrive <= hi[:, 1], np.maximum(arrive, lo[:, 1]), INF),
             )
             end = start + service
-            back = end + home
+            onward = tmat[c_locs, goal_loc]
+            back = end + onward
             ok = (
                 (start < INF)
-                & (back <= vehicle.latest)
+                & (back <= goal_time)
                 & ~taken[group_of[cand]]
                 & (load + demand <= capacity)
             )
             if not ok.any():
-                break
-            used = (end - leave) + home - tmat[here, vehicle.end_loc]
+                if not pending:
+                    break
+                node = pending.pop(0)
+                routes[v].append(node)
+                load += problem.nodes[node].demand
+                leave = (
+                    problem.nodes[node].windows[0][0] + problem.nodes[node].service[vehicle.vclass]
+                )
+                here, here_site = problem.nodes[node].loc, problem.nodes[node].site
+                continue
+            used = (end - leave) + onward - tmat[here, goal_loc]
             score = np.where(ok, weight[cand] / np.maximum(used, 1) ** time_power, -1.0)
             k = int(np.argmax(score))
             node = int(cand[k])

@@ -1,0 +1,221 @@
+"""Mid-week changes: keep what is done and promised, re-optimise the rest, list what changed.
+
+Stops before ``from_date`` are history and stay verbatim. With ``keep_notified`` (the default)
+every later stop whose team-day still exists and whose site is not cancelled is *locked*: it
+keeps its team, day and times (the village head was told "Thursday 09:00"), and the solver only
+fills the time around it: the stops of a team that dropped out, freed time, added team-days.
+Without ``keep_notified`` the rest of the week is planned afresh.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections import Counter
+from collections.abc import Sequence
+from dataclasses import dataclass, replace
+
+from planner.calendar import team_days, week_of
+from planner.errors import InputError
+from planner.i18n import day_name, t
+from planner.model import District, Plan, Stop, Team, TimeWindow, Unserved, fmt_hhmm, totals_of
+from planner.solve import Progress, default_search, solve_routes, solver_info
+from planner.solve.build import build_week
+from planner.solve.explain import explain_unserved
+from planner.travel import TravelModel
+
+
+@dataclass(frozen=True, slots=True)
+class Slot:
+    """Where and when one stop happens (for the change list)."""
+
+    team: str
+    date: dt.date
+    start: int
+    end: int
+    people: int
+
+
+@dataclass(frozen=True, slots=True)
+class Change:
+    """One change between two plans of a week: ``kind`` is moved, dropped or added."""
+
+    kind: str
+    site: str
+    old: Slot | None
+    new: Slot | None
+
+
+def replan_week(
+    district: District,
+    old: Plan,
+    from_date: dt.date,
+    travel: TravelModel,
+    *,
+    without_teams: Sequence[str] = (),
+    cancel: Sequence[str] = (),
+    add_team_days: Sequence[tuple[Team, dt.date, TimeWindow]] = (),
+    keep_notified: bool = True,
+    time_limit_s: float = 50.0,
+    solution_limit: int | None = 60,
+    seed: int = 0,
+    lang: str | None = None,
+    progress: Progress | None = None,
+) -> tuple[Plan, list[Change]]:
+    """A new version of ``old`` re-optimised from ``from_date``; and the changes."""
+    lang = lang or old.language
+    report = progress or (lambda stage, fraction: None)
+    dates = week_of(old.week)
+    if from_date not in dates:
+        raise InputError(
+            f"--from {from_date.isoformat()} is not in week {old.week} "
+            f"({dates[0].isoformat()} … {dates[-1].isoformat()})"
+        )
+    sites = district.site_index()
+    unknown = [s for s in cancel if s not in sites]
+    if unknown:
+        raise InputError(
+            f"--cancel: unknown site id(s) {', '.join(unknown)} — use ids such as "
+            "village:17.02.01.2001 from plan.json"
+        )
+    future = [d for d in dates if d >= from_date]
+    removed = set(without_teams)
+    vehicles = [(tm, d, h) for tm, d, h in team_days(district, future) if tm.id not in removed]
+    for team, date, hours in add_team_days:
+        if date < from_date or date not in dates:
+            raise InputError(
+                f"--add-team-day {team.id}:{date}: not between --from and the end of the week"
+            )
+        vehicles = [v for v in vehicles if (v[0].id, v[1]) != (team.id, date)]
+        vehicles.append((team, date, hours))
+    vehicles.sort(key=lambda v: (v[1], v[0].id))
+    keys = {(tm.id, d) for tm, d, _ in vehicles}
+    cancelled = frozenset(cancel)
+
+    past = [r for r in old.routes if r.date < from_date]
+    locked: dict[tuple[str, dt.date], list[Stop]] = {}
+    if keep_notified:
+        for route in old.routes:
+            if route.date >= from_date and (route.team, route.date) in keys:
+                kept = [s for s in route.stops if s.site not in cancelled]
+                if kept:
+                    locked[(route.team, route.date)] = kept
+    already: Counter[str] = Counter()
+    for route in past:
+        for stop in route.stops:
+            already[stop.site] += stop.people
+    for stops in locked.values():
+        for stop in stops:
+            already[stop.site] += stop.people
+    past_cards = sum(r.cards for r in past)
+    settings = replace(
+        district.settings, blank_stock=max(0, district.settings.blank_stock - past_cards)
+    )
+    model_district = replace(district, settings=settings)
+
+    report("build", 0.0)
+    model = build_week(
+        model_district,
+        future,
+        travel,
+        seed=seed,
+        vehicles=vehicles,
+        already=already,
+        locked=locked,
+        exclude=cancelled,
+    )
+    search = default_search(time_limit_s, solution_limit)
+    routes = solve_routes(model_district, model, search, report)
+    all_routes = tuple(sorted([*past, *routes], key=lambda r: (r.date, r.team)))
+    unserved = [
+        u
+        if u.site not in cancelled
+        else Unserved(u.site, u.backlog, t("reason.cancelled", lang), "cancelled")
+        for u in explain_unserved(district, model, all_routes, lang)
+    ]
+    plan = Plan(
+        district=district.settings.name,
+        week=old.week,
+        inputs_sha256=district.inputs_sha256,
+        solver=solver_info(search, seed, model),
+        routes=all_routes,
+        unserved=tuple(unserved),
+        totals=totals_of(all_routes, district.settings.weights),
+        language=lang,
+        travel_source=travel.source,
+        version=old.version + 1,
+        based_on=f"{old.week} v{old.version}",
+    )
+    return plan, diff_plans(old, plan, from_date)
+
+
+def _visits(plan: Plan, from_date: dt.date) -> dict[str, list[Slot]]:
+    result: dict[str, list[Slot]] = {}
+    for route in plan.routes:
+        if route.date < from_date:
+            continue
+        for s in route.stops:
+            result.setdefault(s.site, []).append(
+                Slot(route.team, route.date, s.start, s.end, s.people)
+            )
+    return result
+
+
+def diff_plans(old: Plan, new: Plan, from_date: dt.date) -> list[Change]:
+    """Stops from ``from_date`` on that moved (other team, day or time), were dropped or were
+    added; unchanged stops are not listed."""
+    before, after = _visits(old, from_date), _visits(new, from_date)
+    changes: list[Change] = []
+    for site in sorted(set(before) | set(after)):
+        olds = sorted(before.get(site, []), key=lambda v: (v.date, v.start))
+        news = sorted(after.get(site, []), key=lambda v: (v.date, v.start))
+        same = [v for v in olds if v in news]
+        olds = [v for v in olds if v not in same]
+        news = [v for v in news if v not in same]
+        while olds and news:
+            changes.append(Change("moved", site, olds.pop(0), news.pop(0)))
+        changes += [Change("dropped", site, v, None) for v in olds]
+        changes += [Change("added", site, None, v) for v in news]
+    order = {"dropped": 0, "moved": 1, "added": 2}
+    changes.sort(key=lambda c: (order[c.kind], c.site))
+    return changes
+
+
+def _when(visit: Slot, lang: str) -> str:
+    return (
+        f"{day_name(visit.date, lang)} {visit.date.isoformat()} {fmt_hhmm(visit.start)}–"
+        f"{fmt_hhmm(visit.end)} ({visit.team}, {visit.people})"
+    )
+
+
+def changes_text(changes: Sequence[Change], plan: Plan, labels: dict[str, str]) -> str:
+    """The change list in the plan's language: what moved, what was dropped, who to tell.
+
+    ``labels`` maps site ids to public names (never a resident's name)."""
+    lang = plan.language
+    lines = [
+        t(
+            "replan.title",
+            lang,
+            week=plan.week,
+            version=plan.version,
+            based_on=plan.based_on or "-",
+        ),
+        "",
+    ]
+    if not changes:
+        lines.append(t("replan.none", lang))
+    for c in changes:
+        name = labels.get(c.site, c.site)
+        if c.kind == "moved" and c.old and c.new:
+            lines.append(
+                t("replan.moved", lang, site=name, old=_when(c.old, lang), new=_when(c.new, lang))
+            )
+        elif c.kind == "dropped" and c.old:
+            lines.append(t("replan.dropped", lang, site=name, old=_when(c.old, lang)))
+        elif c.new:
+            lines.append(t("replan.added", lang, site=name, new=_when(c.new, lang)))
+    tell = sorted({labels.get(c.site, c.site) for c in changes})
+    if tell:
+        lines += ["", t("replan.tell", lang, count=len(tell))]
+        lines += [f"  - {name}" for name in tell]
+    return "\n".join(lines) + "\n"
