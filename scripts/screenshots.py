@@ -68,6 +68,21 @@ def _screenshot(page: Path, png: Path, size: str, profile: Path) -> None:
     )
 
 
+def _first_team_page(pdf: Path, plan: Plan, lang: str) -> int:
+    """The first team-day page: the one whose heading reads "<long date> — <team>"."""
+    from planner.i18n import long_date
+
+    if not plan.routes:
+        return 1
+    heading = f"{long_date(plan.routes[0].date, lang)} — "
+    from pypdf import PdfReader
+
+    for number, page in enumerate(PdfReader(pdf).pages, start=1):
+        if heading in (page.extract_text() or ""):
+            return number
+    return 1
+
+
 def _pdf_page(pdf: Path, page: int, png: Path) -> None:
     if shutil.which("pdftoppm") is None:
         sys.exit("pdftoppm is not installed (apt-get install poppler-utils)")
@@ -109,7 +124,11 @@ def main(argv: list[str] | None = None) -> None:
         _screenshot(
             out / "coverage.html", args.docs / "coverage.png", "1280,900", out / "profile-cov"
         )
-        _pdf_page(out / "schedule.pdf", 2, args.docs / "schedule.png")
+        _pdf_page(
+            out / "schedule.pdf",
+            _first_team_page(out / "schedule.pdf", plan, args.lang or plan.language),
+            args.docs / "schedule.png",
+        )
     for name in ("map.png", "coverage.png", "schedule.png"):
         print(args.docs / name)
 
