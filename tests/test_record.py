@@ -11,7 +11,7 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE
-from test_ledger import (
+from tests.test_ledger import (
     HOME1,
     SCHOOL1,
     SECRET_NAME,

@@ -16,7 +16,7 @@ from pathlib import Path
 
 import openpyxl
 import pytest
-from test_ledger import kill_inside_transaction, make_plan
+from tests.test_ledger import kill_inside_transaction, make_plan
 
 from planner.cli import cli
 from planner.cli._common import run_guarded

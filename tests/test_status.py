@@ -13,7 +13,7 @@ import os
 from pathlib import Path
 
 import pytest
-from test_ledger import (
+from tests.test_ledger import (
     HOME1,
     SCHOOL1,
     SECRET_NAME,

@@ -8,7 +8,7 @@ from pathlib import Path
 
 import numpy as np
 import pytest
-from districts import district, team, village
+from tests.districts import district, team, village
 
 from planner.model import District, VehicleProfile
 from planner.travel import LatLon

@@ -8,7 +8,7 @@ from pathlib import Path
 
 import numpy as np
 import pytest
-from districts import district, team, village
+from tests.districts import district, team, village
 
 import planner.cli.roads as roads_cli
 from planner.cli import cli

@@ -15,7 +15,7 @@ import networkx as nx
 import numpy as np
 import osmium
 import pytest
-from districts import district, team, village
+from tests.districts import district, team, village
 
 from planner.errors import RoadNetworkError
 from planner.model import VehicleProfile

@@ -64,7 +64,8 @@ def parse_team_day(text: str, teams: dict[str, Team]) -> tuple[Team, dt.date, Ti
 @click.option("--solution-limit", type=click.IntRange(min=1), default=60, show_default=True)
 @click.option("--seed", type=click.IntRange(min=0), default=0, show_default=True)
 @click.option("--roads", type=click.Path(path_type=Path, dir_okay=False), default=None)
-@click.option("--offline/--online", default=False, show_default=True)
+@click.option("--offline/--online", default=True, show_default=True,
+              help="Maps as single self-contained files (no tiles); --online adds OSM tiles.")
 @click.option("--progress/--no-progress", default=True)
 def replan_command(
     from_text: str,
