@@ -11,6 +11,16 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE
+
+import planner.io
+from planner.cli import cli
+from planner.cli._common import run_guarded
+from planner.errors import InputError, Problem
+from planner.ledger import Ledger, apply_ledger, ledger_path
+from planner.model import District
+from planner.planio import plan_to_json
+from planner.results import Tally, read_tally
+from planner.tally import ALL_STOPS_COLUMNS, ALL_STOPS_SHEET
 from tests.test_ledger import (
     HOME1,
     SCHOOL1,
@@ -26,16 +36,6 @@ from tests.test_ledger import (
     week1_plan,
     write_tally,
 )
-
-import planner.io
-from planner.cli import cli
-from planner.cli._common import run_guarded
-from planner.errors import InputError, Problem
-from planner.ledger import Ledger, apply_ledger, ledger_path
-from planner.model import District
-from planner.planio import plan_to_json
-from planner.results import Tally, read_tally
-from planner.tally import ALL_STOPS_COLUMNS, ALL_STOPS_SHEET
 
 DONE = {VILLAGE1: (35, 30), HOME1: (1, 1), SCHOOL1: (45, 20), VILLAGE3: ("", "")}
 TUESDAY = "2026-11-24"

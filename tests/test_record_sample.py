@@ -16,7 +16,6 @@ from pathlib import Path
 
 import openpyxl
 import pytest
-from tests.test_ledger import kill_inside_transaction, make_plan
 
 from planner.cli import cli
 from planner.cli._common import run_guarded
@@ -27,6 +26,7 @@ from planner.planio import plan_to_json
 from planner.render._common import RenderContext
 from planner.render.xlsx import render_schedule_xlsx
 from planner.tally import ALL_STOPS_SHEET
+from tests.test_ledger import kill_inside_transaction, make_plan
 
 WEEK = "2026-W48"
 

@@ -13,6 +13,16 @@ import os
 from pathlib import Path
 
 import pytest
+
+import planner.io
+from planner.campaign import campaign_status, status_to_csv, status_to_dict, status_to_json
+from planner.cli import cli
+from planner.cli._common import run_guarded
+from planner.cli.status import render_table
+from planner.errors import Problem
+from planner.ledger import Ledger, ledger_path
+from planner.model import District, Plan
+from planner.planio import plan_to_json
 from tests.test_ledger import (
     HOME1,
     SCHOOL1,
@@ -28,16 +38,6 @@ from tests.test_ledger import (
     tiny_district,
     week1_plan,
 )
-
-import planner.io
-from planner.campaign import campaign_status, status_to_csv, status_to_dict, status_to_json
-from planner.cli import cli
-from planner.cli._common import run_guarded
-from planner.cli.status import render_table
-from planner.errors import Problem
-from planner.ledger import Ledger, ledger_path
-from planner.model import District, Plan
-from planner.planio import plan_to_json
 
 DATA = Path(__file__).resolve().parent / "data"
 AS_OF = "2026-W51"

@@ -8,12 +8,12 @@ from pathlib import Path
 
 import numpy as np
 import pytest
-from tests.districts import district, team, village
 
 from planner.model import District, VehicleProfile
 from planner.travel import LatLon
 from planner.travel.cache import MatrixCache, cache_key
 from planner.travel.roads import RoadTravel
+from tests.districts import district, team, village
 
 SMALL = Path(__file__).parent / "data" / "travel_small.osm"
 POINTS: list[LatLon] = [(-3.4700, 102.5240), (-3.4760, 102.5240), (-3.4700, 102.5420)]

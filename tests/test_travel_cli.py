@@ -8,13 +8,13 @@ from pathlib import Path
 
 import numpy as np
 import pytest
-from tests.districts import district, team, village
 
 import planner.cli.roads as roads_cli
 from planner.cli import cli
 from planner.cli._common import run_guarded
 from planner.model import District, VehicleProfile
 from planner.travel.roads import RoadTravel
+from tests.districts import district, team, village
 
 SMALL = Path(__file__).parent / "data" / "travel_small.osm"
 

@@ -15,7 +15,6 @@ import networkx as nx
 import numpy as np
 import osmium
 import pytest
-from tests.districts import district, team, village
 
 from planner.errors import RoadNetworkError
 from planner.model import VehicleProfile
@@ -23,6 +22,7 @@ from planner.travel import LatLon, TravelModel, travel_model
 from planner.travel.osm import read_road_file, save_graphml_atomic
 from planner.travel.roads import RoadTravel
 from planner.travel.speeds import TAG_KEYS, edge_speed_kph
+from tests.districts import district, team, village
 
 DATA = Path(__file__).parent / "data"
 SMALL = DATA / "travel_small.osm"
