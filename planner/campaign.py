@@ -13,7 +13,7 @@ import csv
 import io
 import json
 import math
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import asdict, dataclass
 from typing import Any
 
@@ -310,3 +310,20 @@ def status_to_csv(status: Status) -> str:
 def _empty_header(section: str) -> list[str]:
     fields: Iterable[str] = Waiting.__dataclass_fields__ if section == "not_visited" else ()
     return list(fields)
+
+
+FAIRNESS_STEP = 0.5
+"""Each week a village waits beyond ``--min-visit-every N`` adds half its weight again."""
+
+
+def fairness_boost(waited: Mapping[str, int], min_visit_every: int) -> dict[str, float]:
+    """Value multipliers for villages that waited ``min_visit_every`` weeks or more.
+
+    A village that waited exactly N weeks counts 1.5×, N+1 weeks 2×, and so on: long waits
+    win over slightly larger backlogs nearer the office, without forcing an impossible visit.
+    """
+    return {
+        site: 1.0 + FAIRNESS_STEP * (weeks - min_visit_every + 1)
+        for site, weeks in waited.items()
+        if weeks >= min_visit_every
+    }
