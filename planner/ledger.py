@@ -299,19 +299,29 @@ class Ledger:
         again: re-running ``planner plan`` on the same inputs keeps the version.
         """
         with self._transaction():
-            latest = self._db.execute(
-                "SELECT version, plan_json FROM plans WHERE week = ? ORDER BY version DESC LIMIT 1",
-                (plan.week,),
-            ).fetchone()
-            if latest is not None and _same_plan(latest[1], plan_json):
-                return int(latest[0])
-            version = int(latest[0]) + 1 if latest is not None else 1
+            version, stored = self._version_for(plan.week, plan_json)
+            if stored:
+                return version
             self._db.execute(
                 "INSERT INTO plans (week, version, plan_json, inputs_sha256, created_at) "
                 "VALUES (?, ?, ?, ?, ?)",
                 (plan.week, version, plan_json, plan.inputs_sha256, _now()),
             )
         return version
+
+    def version_for(self, week: str, plan_json: str) -> int:
+        """The version ``save_plan`` will give this plan: the week's latest version when the
+        plan equals it (ignoring ``version``), else the next one. Stamp it into plan.json."""
+        return self._version_for(week, plan_json)[0]
+
+    def _version_for(self, week: str, plan_json: str) -> tuple[int, bool]:
+        latest = self._db.execute(
+            "SELECT version, plan_json FROM plans WHERE week = ? ORDER BY version DESC LIMIT 1",
+            (week,),
+        ).fetchone()
+        if latest is not None and _same_plan(latest[1], plan_json):
+            return int(latest[0]), True
+        return (int(latest[0]) + 1 if latest is not None else 1), False
 
     def latest_plan(self, week: str) -> Plan | None:
         """The week's latest plan (its ``version`` is the ledger's), or None."""

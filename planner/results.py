@@ -150,7 +150,10 @@ def _read_rows(path: Path, data: bytes) -> Rows:
 
 def _csv_rows(path: Path, data: bytes) -> Rows:
     try:
-        text = data.decode("utf-8-sig")
+        if data.startswith((b"\xff\xfe", b"\xfe\xff")):  # Excel's "Unicode Text"
+            text = data.decode("utf-16", errors="replace")
+        else:
+            text = data.decode("utf-8-sig")
     except UnicodeDecodeError:
         # Excel on Windows saves "CSV" in the ANSI code page; site ids and numbers are ASCII,
         # so a lossy decode of names cannot change what is recorded.

@@ -11,8 +11,9 @@ from pathlib import Path
 import click
 
 from planner.calendar import parse_week, week_dates, week_label
-from planner.cli._common import data_option, echo_warnings
+from planner.cli._common import ctrl_c_exits_at_once, data_option, echo_warnings
 from planner.errors import InputError
+from planner.limits import require_plannable
 from planner.model import District
 
 
@@ -49,8 +50,14 @@ def write_week(
     plan_json: str,
     summary: str,
     render: Callable[[Path], object] | None,
+    commit: Callable[[], object] | None = None,
 ) -> None:
-    """Write plan.json, summary.txt and the rendered outputs into ``out_week`` as one swap."""
+    """Write plan.json, summary.txt and the rendered outputs into ``out_week`` as one swap.
+
+    ``commit`` (saving the plan to the ledger) runs once every output is staged, just before
+    the swap: a run that fails or is killed before it leaves both the folder and the ledger
+    as they were, and only the swap itself lies between the ledger and the folder.
+    """
     from planner.fsutil import staged_dir, write_text_atomic
 
     with staged_dir(out_week) as stage:
@@ -58,6 +65,8 @@ def write_week(
         write_text_atomic(stage / "summary.txt", summary)
         if render is not None:
             render(stage)
+        if commit is not None:
+            commit()
 
 
 @click.command("plan")
@@ -77,7 +86,7 @@ def write_week(
               help="Language of outputs (default: the district's setting).")
 @click.option("--roads", type=click.Path(path_type=Path, dir_okay=False), default=None,
               help="Road network file (OSM XML or GraphML) instead of the district's setting.")
-@click.option("--offline/--online", default=False, show_default=True,
+@click.option("--offline/--online", default=True, show_default=True,
               help="Maps as single self-contained files that need no internet.")
 @click.option("--min-visit-every", type=click.IntRange(min=1), default=None,
               help="Raise the value of villages with backlog not visited for N weeks or more.")
@@ -129,6 +138,7 @@ def plan_command(
                 f"{', '.join(sorted(known))}"
             )
 
+    require_plannable(district)
     ledger = None
     boost: dict[str, float] = {}
     if use_ledger and os.access(folder, os.W_OK):
@@ -152,25 +162,27 @@ def plan_command(
         def report(stage: str, fraction: float) -> None:
             bar.update(task, description=stage, completed=fraction)  # type: ignore[attr-defined]
 
-        plan = plan_week(
-            district,
-            week,
-            dates,
-            travel,
-            time_limit_s=time_limit or DEFAULT_TIME_LIMIT_S,
-            solution_limit=solution_limit or DEFAULT_SOLUTION_LIMIT,
-            seed=seed,
-            teams=team_ids,
-            lang=lang,
-            value_boost=boost or None,
-            progress=report,
-        )
+        with ctrl_c_exits_at_once():
+            plan = plan_week(
+                district,
+                week,
+                dates,
+                travel,
+                time_limit_s=time_limit or DEFAULT_TIME_LIMIT_S,
+                solution_limit=solution_limit or DEFAULT_SOLUTION_LIMIT,
+                seed=seed,
+                teams=team_ids,
+                lang=lang,
+                value_boost=boost or None,
+                progress=report,
+            )
         report("check", 1.0)
         require_valid(plan, district, travel)
         if ledger is not None:
             from dataclasses import replace
 
-            plan = replace(plan, version=ledger.next_version(week))
+            # The latest version when the plan is the same again, so plan.json and the ledger agree.
+            plan = replace(plan, version=ledger.version_for(week, plan_to_json(plan)))
         plan_json = plan_to_json(plan)
         summary = summary_text(plan, district)
 
@@ -180,9 +192,12 @@ def plan_command(
             report("render", 1.0)
             render_all(plan, district, stage, travel=travel, lang=plan.language, offline=offline)
 
-        write_week(out_dir / week, plan_json, summary, render)
+        def commit() -> None:
+            if ledger is not None:
+                ledger.save_plan(plan, plan_json)
+
+        write_week(out_dir / week, plan_json, summary, render, commit)
     if ledger is not None:
-        ledger.save_plan(plan, plan_json)
         ledger.close()
     click.echo(summary, nl=False)
     click.echo(f"→ {out_dir / week}/")

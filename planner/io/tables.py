@@ -35,6 +35,9 @@ class TableSpec:
     required: tuple[str, ...]
     required_table: bool = False
     needs_rows: bool = False
+    personal: tuple[str, ...] = ()
+    """Columns holding personal data (homebound names, NIK): messages never quote this table's
+    cells, and a header row that is really a data row is not listed back."""
 
     @property
     def label(self) -> str:
@@ -116,6 +119,7 @@ HOMEBOUND = TableSpec(
         "nik": ("nik",),
     },
     ("id", "category", "village"),
+    personal=("name", "nik", "companion"),
 )
 TEAMS = TableSpec(
     "teams",
@@ -343,6 +347,10 @@ def read_table(spec: TableSpec, file: str, data: bytes, problems: Problems) -> T
             continue
         headers[canonical] = text
         positions[canonical] = index
+    found = [h for h in header if h]
+    if spec.personal:
+        # A file saved without its header has a resident's row here: list only known headers.
+        found = list(headers.values()) + ([f"{len(extra)} other(s)"] if extra else [])
     for column in spec.required:
         if column not in headers:
             problems.error(
@@ -350,7 +358,7 @@ def read_table(spec: TableSpec, file: str, data: bytes, problems: Problems) -> T
                 f"missing column {spec.describe(column)}",
                 row=1 + skipped,
                 column=column,
-                hint="columns found: " + (", ".join(h for h in header if h) or "none"),
+                hint="columns found: " + (", ".join(found) or "none"),
             )
     rows = []
     for index, values in enumerate(raw[1:], start=2 + skipped):

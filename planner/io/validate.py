@@ -10,6 +10,7 @@ never meet user input (any that fires anyway is still reported as a problem, not
 from __future__ import annotations
 
 import math
+import re
 from collections.abc import Callable, Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
 from typing import Any, TypeVar
@@ -45,6 +46,7 @@ from planner.model import (
     WeeklyWindow,
     fmt_hhmm,
 )
+from planner.privacy import remember
 
 T = TypeVar("T")
 
@@ -88,6 +90,14 @@ def distance_km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
     return 2 * 6371.0088 * math.asin(math.sqrt(min(1.0, h)))
 
 
+_LONG_NUMBER = re.compile(r"\d{8,}")
+
+
+def _looks_personal(value: str) -> bool:
+    """Letters (a name) or eight digits in a row (a NIK, a phone number)."""
+    return any(c.isalpha() for c in value) or bool(_LONG_NUMBER.search(value))
+
+
 def _in_indonesia(lat: float, lon: float) -> bool:
     lat_ok = INDONESIA_LAT[0] <= lat <= INDONESIA_LAT[1]
     return lat_ok and INDONESIA_LON[0] <= lon <= INDONESIA_LON[1]
@@ -118,11 +128,26 @@ class _Cells:
 
     def error(self, row: Row, column: str | None, message: str, hint: str = "") -> None:
         label = self.table.label(column) if column else None
+        message = self._redact(row, message)
         self.problems.error(self.file, message, row=row.number, column=label, hint=hint)
 
     def warn(self, row: Row, column: str | None, message: str, hint: str = "") -> None:
         label = self.table.label(column) if column else None
+        message = self._redact(row, message)
         self.problems.warn(self.file, message, row=row.number, column=label, hint=hint)
+
+    def _redact(self, row: Row, message: str) -> str:
+        """In a table of personal data, a message names the row and column, never a cell that
+        could be a name or NIK (a shifted column puts one anywhere): cells with letters or a
+        long run of digits are left out, except the row's id and village code."""
+        if not self.table.spec.personal:
+            return message
+        keep = {row.get("id"), row.get("village")}
+        for value in sorted(row.cells.values(), key=len, reverse=True):
+            if value in keep or len(value) < 2 or not _looks_personal(value):
+                continue
+            message = message.replace(repr(value), "the value").replace(value, "(hidden)")
+        return message
 
     def text(self, row: Row, column: str, ident: str, required: bool = False) -> str | None:
         """The cell's text; None when blank (an error when ``required``)."""
@@ -549,6 +574,16 @@ def _homebound(
 ) -> list[Homebound]:
     result: list[Homebound] = []
     for row, ident, before in cells.unique_rows("id", "id"):
+        # Crash logs and messages are scrubbed of these, whatever becomes of the row.
+        remember(row.get("name"), row.get("nik"))
+        remember(row.get("companion"))
+        if _LONG_NUMBER.search(ident) or (ident and ident == row.get("name")):
+            cells.error(
+                row,
+                "id",
+                "the id looks like a NIK, a phone number or the resident's name",
+                "ids appear on maps and in plan.json: use a short code such as WK001",
+            )
         category = cells.parse(
             row,
             "category",
