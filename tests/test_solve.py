@@ -4,6 +4,7 @@ that every plan must have (checked by the independent checker)."""
 from __future__ import annotations
 
 import datetime as dt
+import os
 from dataclasses import replace
 
 import pytest
@@ -203,7 +204,12 @@ def small_districts(draw: st.DrawFn) -> District:
     )
 
 
-PROPERTY = settings(max_examples=25, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+# PLANNER_PROPERTY_EXAMPLES=500 pytest tests/test_solve.py runs a deep search on demand.
+PROPERTY = settings(
+    max_examples=int(os.environ.get("PLANNER_PROPERTY_EXAMPLES", "25")),
+    deadline=None,
+    suppress_health_check=[HealthCheck.too_slow],
+)
 
 
 @PROPERTY
@@ -220,6 +226,33 @@ def test_adding_a_team_never_lowers_the_value(district: District) -> None:
     before = solve(district, solution_limit=100)
     extra = replace(district.teams[0], id="TX", name="Tim X")
     after = solve(replace(district, teams=(*district.teams, extra)), solution_limit=100)
+    assert after.totals.weighted_people >= before.totals.weighted_people
+
+
+@pytest.mark.xfail(strict=True, reason="known heuristic gap: found by a 2,000-example run")
+def test_known_case_where_adding_a_team_lowers_the_value() -> None:
+    """The one district (of ~2,000 random ones) where one more Monday team planned 77 weighted
+    people instead of 78: the search stops in a local optimum. Kept here so that an engine
+    that fixes it turns this test into an unexpected pass (strict) and the note gets updated."""
+    monday_tuesday = {0: ("08:00", "12:00"), 1: ("08:00", "12:00")}
+    villages = (
+        D.village("17.02.09.3000", 0.0, 0.0625, 1, weekly={1: ("08:00", "12:00")}),
+        D.village("17.02.09.3001", 0.0, 0.0, 0, weekly={}),
+        D.village("17.02.09.3002", 0.0, 0.0625, 108, weekly=monday_tuesday),
+        D.village(
+            "17.02.09.3003", 0.0625, 0.0, 28, weekly={1: ("13:00", "15:00"), 2: ("08:00", "12:00")}
+        ),
+        D.village("17.02.09.3004", 0.0, 0.0625, 82, weekly=monday_tuesday),
+    )
+    hours = D.window("07:30", "15:30")
+    teams = (
+        D.team("T0", kits=2, shifts=(Shift(frozenset({0}), hours),)),
+        D.team("T1", kits=1, shifts=(Shift(frozenset({1}), hours),)),
+    )
+    district = D.district(villages, teams, printers=0, blank_stock=0, blank_reserve=0)
+    before = solve(district, solution_limit=100)
+    extra = replace(teams[0], id="TX", name="Tim X")
+    after = solve(replace(district, teams=(*teams, extra)), solution_limit=100)
     assert after.totals.weighted_people >= before.totals.weighted_people
 
 

@@ -142,14 +142,13 @@ def plan_command(
     ledger = None
     boost: dict[str, float] = {}
     if use_ledger and os.access(folder, os.W_OK):
+        from planner.campaign import fairness_boost
         from planner.ledger import Ledger, apply_ledger, ledger_path, waiting_weeks
 
         ledger = Ledger.open(ledger_path(folder))
         district = apply_ledger(district, ledger, before_week=week)
         if min_visit_every:
-            for site, waited in waiting_weeks(ledger, district, week).items():
-                if waited >= min_visit_every:
-                    boost[site] = 1.0 + 0.5 * (waited - min_visit_every + 1)
+            boost = fairness_boost(waiting_weeks(ledger, district, week), min_visit_every)
     elif min_visit_every:
         raise InputError("--min-visit-every needs the campaign ledger (drop --no-ledger)")
 

@@ -9,9 +9,10 @@ from pathlib import Path
 
 import click
 
-from planner.cli._common import data_option
+from planner.cli._common import ctrl_c_exits_at_once, data_option
 from planner.cli.plan import open_district, progress_bar, write_week
 from planner.errors import InputError
+from planner.limits import require_plannable
 from planner.model import Team, TimeWindow, parse_hhmm
 
 
@@ -108,6 +109,7 @@ def replan_command(
     if old.week != week:
         raise InputError(f"{path}: plans week {old.week}, but --from {from_text} is in {week}")
     folder, district = open_district(data_dir)
+    require_plannable(district)
     teams = {team.id: team for team in district.teams}
     unknown = [x for x in without if x not in teams]
     if unknown:
@@ -128,12 +130,13 @@ def replan_command(
         def report(stage: str, fraction: float) -> None:
             bar.update(task, description=stage, completed=fraction)  # type: ignore[attr-defined]
 
-        plan, changes = replan_week(
-            district, old, from_date, travel,
-            without_teams=without, cancel=cancel, add_team_days=added,
-            keep_notified=keep_notified, time_limit_s=time_limit,
-            solution_limit=solution_limit, seed=seed, progress=report,
-        )
+        with ctrl_c_exits_at_once():
+            plan, changes = replan_week(
+                district, old, from_date, travel,
+                without_teams=without, cancel=cancel, add_team_days=added,
+                keep_notified=keep_notified, time_limit_s=time_limit,
+                solution_limit=solution_limit, seed=seed, progress=report,
+            )
         require_valid(plan, district, travel)
         sites = district.site_index()
         labels = {sid: site_label(site, district, plan.language) for sid, site in sites.items()}
@@ -151,9 +154,12 @@ def replan_command(
             render_all(plan, district, stage, travel=travel, lang=plan.language,
                        offline=offline)
 
-        write_week(out_dir / week, plan_json, summary, render)
+        def commit() -> None:
+            if ledger is not None:
+                ledger.save_plan(plan, plan_json)
+
+        write_week(out_dir / week, plan_json, summary, render, commit)
     if ledger is not None:
-        ledger.save_plan(plan, plan_json)
         ledger.close()
     click.echo(change_list, nl=False)
     click.echo(f"→ {out_dir / week}/ (version {plan.version})")

@@ -115,6 +115,8 @@ def assign_printers(
     solver.parameters.num_workers = 1
     solver.parameters.random_seed = 0
     solver.parameters.max_time_in_seconds = 20.0
+    # Ctrl-C belongs to the CLI (exit 130); CP-SAT would otherwise take over SIGINT.
+    solver.parameters.catch_sigint_signal = False
     status = solver.solve(cp)
     if status not in (cp_model.OPTIMAL, cp_model.FEASIBLE):
         return [False] * len(drafts)
