@@ -160,9 +160,7 @@ def to_core(inst: Instance, mandatory: bool = False) -> CoreProblem:
         )
         for i in range(1, inst.customers + 1)
     ]
-    groups = [
-        CoreGroup((k,), None if mandatory else DROP_PENALTY) for k in range(inst.customers)
-    ]
+    groups = [CoreGroup((k,), None if mandatory else DROP_PENALTY) for k in range(inst.customers)]
     vehicles = [
         CoreVehicle(0, 0, 0, inst.ready[0], inst.due[0], inst.capacity)
         for _ in range(inst.vehicles)
@@ -230,8 +228,22 @@ def solve_ortools(
     return [[node + 1 for node, _ in route] for route in solution.routes]
 
 
+def solve_pyvrp_engine(
+    inst: Instance, time_limit_s: float, start: str, mandatory: bool, metaheuristic: str
+) -> list[list[int]] | None:
+    """Routes from the planner's PyVRP engine on the same core problem (every customer
+    required; ``start`` and ``metaheuristic`` are OR-Tools settings and do not apply)."""
+    from planner.solve.engine_pyvrp import solve_pyvrp
+
+    problem = to_core(inst, True)
+    solution = solve_pyvrp(problem, SearchOptions(time_limit_s=time_limit_s, solution_limit=None))
+    if solution is None:
+        return None
+    return [[node + 1 for node, _ in route] for route in solution.routes]
+
+
 Engine = Callable[[Instance, float, str, bool, str], "list[list[int]] | None"]
-ENGINES: dict[str, Engine] = {"ortools": solve_ortools}
+ENGINES: dict[str, Engine] = {"ortools": solve_ortools, "pyvrp": solve_pyvrp_engine}
 
 
 def load_bks(path: Path = BENCH_DIR / "bks.csv") -> dict[str, float]:
@@ -349,16 +361,32 @@ def main(argv: Sequence[str] | None = None) -> int:
     if args.csv:
         with args.csv.open("w", newline="") as f:
             out = csv.writer(f)
-            out.writerow(["instance", "customers", "vehicles", "distance", "bks", "gap_pct",
-                          "feasible", "seconds"])
+            out.writerow(
+                [
+                    "instance",
+                    "customers",
+                    "vehicles",
+                    "distance",
+                    "bks",
+                    "gap_pct",
+                    "feasible",
+                    "seconds",
+                ]
+            )
             for r in results:
                 ev = r.evaluation
-                out.writerow([
-                    r.name, r.customers, ev.vehicles_used if ev else "",
-                    f"{ev.distance:.1f}" if ev else "", r.bks,
-                    f"{r.gap_pct:.2f}" if r.gap_pct is not None else "",
-                    "yes" if r.solved else "no", f"{r.seconds:.1f}",
-                ])
+                out.writerow(
+                    [
+                        r.name,
+                        r.customers,
+                        ev.vehicles_used if ev else "",
+                        f"{ev.distance:.1f}" if ev else "",
+                        r.bks,
+                        f"{r.gap_pct:.2f}" if r.gap_pct is not None else "",
+                        "yes" if r.solved else "no",
+                        f"{r.seconds:.1f}",
+                    ]
+                )
     for line in summary(results):
         print(line)
     return 0 if all(r.solved for r in results) else 1
