@@ -1,10 +1,11 @@
 """Size limits that fail with a plain message instead of a crash hours later.
 
-Measured on a 2-core, 23 GB machine with the sample district plus synthetic villages
-(README, "Reliability and privacy"): 1,195 sites planned in 90 s using 3.0 GB of memory,
-1,505 sites in 97 s using 4.9 GB; 5,195 sites grew past 23 GB and were killed by the system
-after 4 minutes. Memory grows with the square of the number of sites, so the limit sits
-where a laptop with 8 GB still plans.
+Measured on a 2-core, 23 GB machine with ``benchmarks/scale.py`` (README, "Scale"), since
+large weeks are solved in zones: 2,500 sites with 30 teams planned, checked and rendered in
+67 s using 0.7 GB of memory, 5,000 sites with 40 teams in 212 s using 2.2 GB (the search
+stopped by its 240 s safety net). Memory still grows with the square of the number of sites
+(the district's travel matrices: about 9 GB at 10,000), so the limit sits where a laptop with
+8 GB still plans. (Before zones: 1,505 sites took 4.9 GB, 5,195 grew past 23 GB.)
 """
 
 from __future__ import annotations
@@ -12,7 +13,7 @@ from __future__ import annotations
 from planner.errors import LimitError
 from planner.model import District
 
-MAX_SITES = 1_500
+MAX_SITES = 5_000
 """Sites (villages, schools, homebound residents) one weekly plan can take."""
 
 
@@ -24,6 +25,7 @@ def require_plannable(district: District, max_sites: int = MAX_SITES) -> None:
             f"{district.settings.name} has {sites:,} sites to plan ({len(district.villages):,} "
             f"villages, {len(district.schools):,} schools, {len(district.homebound):,} homebound "
             f"residents); planner plans at most {max_sites:,} in one week (memory grows with "
-            "the square of the sites: about 3 GB at 1,200) — split the district into folders "
-            "of a few kecamatan each and plan them one by one"
+            "the square of the sites: about 2 GB at 5,000) — split the district into folders "
+            "of a few kecamatan each and plan them together: planner plan --data DIR1 --data "
+            "DIR2 …"
         )

@@ -11,7 +11,7 @@ from pathlib import Path
 import click
 
 from planner.calendar import parse_week, week_dates, week_label
-from planner.cli._common import ctrl_c_exits_at_once, data_option, echo_warnings
+from planner.cli._common import ctrl_c_exits_at_once, echo_warnings
 from planner.errors import InputError
 from planner.limits import require_plannable
 from planner.model import District
@@ -72,11 +72,17 @@ def write_week(
 @click.command("plan")
 @click.option("--week", "week_text", default="next", show_default=True,
               help="ISO week YYYY-Www, or 'next' / 'this'.")
-@data_option
+@click.option("--data", "data_dirs", type=click.Path(path_type=Path, file_okay=False),
+              multiple=True, help="District folder (default: the bundled sample). Repeat it to "
+              "plan several districts in parallel, each into OUT/<folder name>/<week>/.")
+@click.option("--cluster", default=None, metavar="ADDRESS",
+              help="Plan the districts on a Dask cluster: tcp://host:8786, or 'local' "
+              "(needs planner[cluster]).")
 @click.option("--out", "out_dir", type=click.Path(path_type=Path, file_okay=False),
               default=Path("out"), show_default=True, help="Outputs go to OUT/<week>/.")
 @click.option("--time-limit", type=click.FloatRange(min=1.0), default=None,
-              help="Wall-clock cap of the search in seconds (default 50).")
+              help="Wall-clock cap of the search in seconds (default 50; 240 for a large week "
+              "solved in zones).")
 @click.option("--solution-limit", type=click.IntRange(min=1), default=None,
               help="Improving solutions before the search stops (repeatable; default 100).")
 @click.option("--seed", type=click.IntRange(min=0), default=0, show_default=True,
@@ -95,7 +101,8 @@ def write_week(
 @click.option("--progress/--no-progress", default=True, help="Show a progress bar.")
 def plan_command(
     week_text: str,
-    data_dir: Path | None,
+    data_dirs: tuple[Path, ...],
+    cluster: str | None,
     out_dir: Path,
     time_limit: float | None,
     solution_limit: int | None,
@@ -120,9 +127,21 @@ def plan_command(
     """
     from planner.check import require_valid
     from planner.planio import plan_to_json
-    from planner.solve import DEFAULT_SOLUTION_LIMIT, DEFAULT_TIME_LIMIT_S, plan_week
+    from planner.solve import DEFAULT_SOLUTION_LIMIT, plan_week
     from planner.summary import summary_text
     from planner.travel import travel_model
+
+    if len(data_dirs) > 1 or cluster:
+        from planner.io import sample_dir
+        from planner.multi import district_jobs, forward_args, plan_many
+
+        ctx = click.get_current_context()
+        skip = frozenset({"data_dirs", "cluster", "out_dir", "progress"})
+        options = [*forward_args(plan_command, ctx.params, skip), "--no-progress"]
+        folders = data_dirs or (sample_dir(),)
+        jobs = district_jobs("plan", folders, out_dir, options, len(folders) > 1)
+        ctx.exit(plan_many(jobs, cluster))
+    data_dir = data_dirs[0] if data_dirs else None
 
     year, week_no = parse_week(week_text, today=dt.date.today())
     week = week_label(year, week_no)
@@ -167,7 +186,7 @@ def plan_command(
                 week,
                 dates,
                 travel,
-                time_limit_s=time_limit or DEFAULT_TIME_LIMIT_S,
+                time_limit_s=time_limit,
                 solution_limit=solution_limit or DEFAULT_SOLUTION_LIMIT,
                 seed=seed,
                 teams=team_ids,

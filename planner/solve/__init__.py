@@ -13,11 +13,15 @@ from collections.abc import Callable, Mapping, Sequence
 from planner.model import District, Plan, Route, SolverInfo, totals_of
 from planner.solve.build import WeekModel, build_week
 from planner.solve.core import SearchOptions, solve_core
+from planner.solve.decompose import ZONE_THRESHOLD, in_zones, plane_km, solve_in_zones
 from planner.solve.explain import explain_unserved
 from planner.solve.extract import assign_printers, build_routes, draft_routes
 from planner.travel import TravelModel
 
 DEFAULT_TIME_LIMIT_S = 50.0
+ZONES_TIME_LIMIT_S = 240.0
+"""The safety net of a week solved in zones: its zones and rounds stop by solution counts
+(2,500 sites with 30 teams: about a minute), so that the limit rarely decides the plan."""
 DEFAULT_SOLUTION_LIMIT = 60
 """The search stops after this many improving solutions: the same inputs and seed then give the
 same plan on any machine, however loaded; the time limit is only a safety net (plan.json
@@ -32,19 +36,33 @@ Progress = Callable[[str, float], None]
 
 
 def solve_routes(
-    district: District, model: WeekModel, search: SearchOptions, report: Progress
+    district: District,
+    model: WeekModel,
+    search: SearchOptions,
+    report: Progress,
+    zone_threshold: int = ZONE_THRESHOLD,
 ) -> list[Route]:
-    """Solve a built week and read back timed routes with printers and cards."""
+    """Solve a built week and read back timed routes with printers and cards; a model with
+    more than ``zone_threshold`` nodes × team-days is solved in zones (``decompose``);
+    printers, cards and times are always decided for the whole week."""
     limit = search.solution_limit or 0
 
     def on_solution(found: int, objective: int) -> None:
         if limit:
             report("solve", min(1.0, found / limit))
 
+    def on_zone(zone: int, zones: int, found: int, objective: int) -> None:
+        report("solve", (zone + (min(1.0, found / limit) if limit else 0.0)) / zones)
+
     report("solve", 0.0)
     solution = None
     if model.core.nodes and model.core.vehicles:
-        solution = solve_core(model.core, search, progress=on_solution)
+        if in_zones(model.core, zone_threshold):
+            solution, model.zones = solve_in_zones(
+                model.core, search, plane_km(model.points), progress=on_zone
+            )
+        else:
+            solution = solve_core(model.core, search, progress=on_solution)
     model.outcome = solution
     report("extract", 1.0)
     if solution is None:
@@ -84,7 +102,7 @@ def plan_week(
     dates: Sequence[dt.date],
     travel: TravelModel,
     *,
-    time_limit_s: float = DEFAULT_TIME_LIMIT_S,
+    time_limit_s: float | None = None,
     solution_limit: int | None = DEFAULT_SOLUTION_LIMIT,
     seed: int = 0,
     teams: Sequence[str] | None = None,
@@ -92,15 +110,21 @@ def plan_week(
     value_boost: Mapping[str, float] | None = None,
     options: SearchOptions | None = None,
     progress: Progress | None = None,
+    zone_threshold: int = ZONE_THRESHOLD,
 ) -> Plan:
     """Plan ``week`` (its ``dates``) for ``district``; deterministic for a fixed seed and
-    solution limit as long as the time limit is not what stops the search."""
+    solution limit as long as the time limit is not what stops the search. Weeks with more
+    than ``zone_threshold`` nodes × team-days are solved in zones (see ``decompose``); the
+    time limit defaults to ``DEFAULT_TIME_LIMIT_S``, or ``ZONES_TIME_LIMIT_S`` for those."""
     lang = lang or district.settings.language
     report = progress or (lambda stage, fraction: None)
     report("build", 0.0)
     model = build_week(district, dates, travel, teams=teams, seed=seed, value_boost=value_boost)
+    if time_limit_s is None:
+        zoned = in_zones(model.core, zone_threshold)
+        time_limit_s = ZONES_TIME_LIMIT_S if zoned else DEFAULT_TIME_LIMIT_S
     search = options or default_search(time_limit_s, solution_limit)
-    routes = solve_routes(district, model, search, report)
+    routes = solve_routes(district, model, search, report, zone_threshold)
     unserved = explain_unserved(district, model, routes, lang)
     return Plan(
         district=district.settings.name,

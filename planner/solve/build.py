@@ -20,6 +20,7 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 
 import numpy as np
+import numpy.typing as npt
 
 from planner.calendar import team_days
 from planner.model import (
@@ -92,6 +93,8 @@ class WeekModel:
     dates: list[dt.date] = field(default_factory=list)
     outcome: CoreSolution | None = None
     """The core's solution once solved (for plan.json's solver record)."""
+    zones: int = 1
+    """How many zones the search solved separately (1: the whole week at once)."""
 
 
 def expected_people(site: Village | School | Homebound, settings: Settings) -> int:
@@ -324,9 +327,9 @@ def _usable(
     return result
 
 
-def _int_matrix(values: np.ndarray, rounding: object) -> list[list[int]]:
-    """Finite integer matrix; unreachable pairs get a time no day can absorb."""
+def _int_matrix(values: np.ndarray, rounding: object) -> npt.NDArray[np.int64]:
+    """Finite integer matrix (numpy: a 2,500-site week would need gigabytes as Python lists);
+    unreachable pairs get a time no day can absorb."""
     finite = np.where(np.isfinite(values), values, 10 * DAY)
     ints = np.ceil(finite - 1e-9) if rounding is math.ceil else np.rint(finite)
-    result: list[list[int]] = ints.astype(np.int64).tolist()
-    return result
+    return ints.astype(np.int64)
