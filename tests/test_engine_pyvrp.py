@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import math
 from dataclasses import replace
+from pathlib import Path
 
 import pytest
 
@@ -164,3 +165,33 @@ def test_simulation_rejects_a_missed_window() -> None:
 def test_solution_limit_is_an_iteration_budget() -> None:
     assert iteration_budget(SearchOptions(solution_limit=60)) == 15_000
     assert iteration_budget(SearchOptions(solution_limit=None)) is None
+
+
+def test_cli_plan_with_pyvrp_engine(tmp_path: Path) -> None:
+    """`planner plan --engine pyvrp` records the engine and its plan passes `planner check`."""
+    import json
+    import shutil
+
+    from planner.cli import cli
+    from planner.cli._common import run_guarded
+
+    data = tmp_path / "district"
+    shutil.copytree(Path(__file__).parent / "data" / "io_tiny_en", data)
+    out = tmp_path / "out"
+    args = [
+        "plan",
+        "--week",
+        "2026-W49",
+        "--engine",
+        "pyvrp",
+        "--data",
+        str(data),
+        "--out",
+        str(out),
+        "--no-progress",
+        "--no-ledger",
+    ]
+    assert run_guarded(cli, args) == 0
+    plan_file = out / "2026-W49" / "plan.json"
+    assert json.loads(plan_file.read_text(encoding="utf-8"))["solver"]["engine"] == "pyvrp"
+    assert run_guarded(cli, ["check", str(plan_file), "--data", str(data)]) == 0

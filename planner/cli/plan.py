@@ -87,6 +87,9 @@ def write_week(
               help="Improving solutions before the search stops (repeatable; default 100).")
 @click.option("--seed", type=click.IntRange(min=0), default=0, show_default=True,
               help="Another seed explores another search path.")
+@click.option("--engine", type=click.Choice(["ortools", "pyvrp"]), default="ortools",
+              show_default=True,
+              help="Routing engine; PyVRP is the state of the art on plain VRPTW instances.")
 @click.option("--teams", default=None, help="Only these team ids, e.g. T1,T3.")
 @click.option("--lang", type=click.Choice(["id", "en"]), default=None,
               help="Language of outputs (default: the district's setting).")
@@ -107,6 +110,7 @@ def plan_command(
     time_limit: float | None,
     solution_limit: int | None,
     seed: int,
+    engine: str,
     teams: str | None,
     lang: str | None,
     roads: Path | None,
@@ -189,6 +193,7 @@ def plan_command(
                 time_limit_s=time_limit,
                 solution_limit=solution_limit or DEFAULT_SOLUTION_LIMIT,
                 seed=seed,
+                engine=engine,
                 teams=team_ids,
                 lang=lang,
                 value_boost=boost or None,

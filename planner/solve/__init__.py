@@ -31,6 +31,10 @@ DEFAULT_METAHEURISTIC = "GREEDY_DESCENT"
 progress; plain descent counts improvements only (measured on the sample: equal quality per
 second, see benchmarks/plan_value.py)."""
 
+ENGINES = ("ortools", "pyvrp")
+"""Routing engines: OR-Tools (default: most weighted people on the sample week at every budget,
+benchmarks/engines.py) and PyVRP (closest to best-known distances on Solomon instances)."""
+
 Progress = Callable[[str, float], None]
 """``progress(stage, fraction)`` with fraction in 0..1 during the search."""
 
@@ -41,10 +45,15 @@ def solve_routes(
     search: SearchOptions,
     report: Progress,
     zone_threshold: int = ZONE_THRESHOLD,
+    engine: str = "ortools",
+    seed: int = 0,
 ) -> list[Route]:
     """Solve a built week and read back timed routes with printers and cards; a model with
-    more than ``zone_threshold`` nodes × team-days is solved in zones (``decompose``);
-    printers, cards and times are always decided for the whole week."""
+    more than ``zone_threshold`` nodes × team-days is solved in zones (``decompose``, with
+    OR-Tools whatever ``engine`` says); printers, cards and times are always decided for the
+    whole week."""
+    if engine not in ENGINES:
+        raise ValueError(f"unknown engine {engine!r}")
     limit = search.solution_limit or 0
 
     def on_solution(found: int, objective: int) -> None:
@@ -61,6 +70,11 @@ def solve_routes(
             solution, model.zones = solve_in_zones(
                 model.core, search, plane_km(model.points), progress=on_zone
             )
+        elif engine == "pyvrp":
+            from planner.solve.engine_pyvrp import solve_pyvrp
+
+            solution = solve_pyvrp(model.core, search, progress=on_solution, seed=seed)
+            model.engine = "pyvrp"
         else:
             solution = solve_core(model.core, search, progress=on_solution)
     model.outcome = solution
@@ -77,7 +91,7 @@ def solver_info(search: SearchOptions, seed: int, model: WeekModel) -> SolverInf
     """What plan.json records about the search that made it."""
     solution = model.outcome
     return SolverInfo(
-        engine="ortools",
+        engine=model.engine,
         time_limit_s=search.time_limit_s,
         seed=seed,
         solution_limit=search.solution_limit,
@@ -111,6 +125,7 @@ def plan_week(
     options: SearchOptions | None = None,
     progress: Progress | None = None,
     zone_threshold: int = ZONE_THRESHOLD,
+    engine: str = "ortools",
 ) -> Plan:
     """Plan ``week`` (its ``dates``) for ``district``; deterministic for a fixed seed and
     solution limit as long as the time limit is not what stops the search. Weeks with more
@@ -124,7 +139,7 @@ def plan_week(
         zoned = in_zones(model.core, zone_threshold)
         time_limit_s = ZONES_TIME_LIMIT_S if zoned else DEFAULT_TIME_LIMIT_S
     search = options or default_search(time_limit_s, solution_limit)
-    routes = solve_routes(district, model, search, report, zone_threshold)
+    routes = solve_routes(district, model, search, report, zone_threshold, engine, seed)
     unserved = explain_unserved(district, model, routes, lang)
     return Plan(
         district=district.settings.name,

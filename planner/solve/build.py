@@ -93,6 +93,8 @@ class WeekModel:
     dates: list[dt.date] = field(default_factory=list)
     outcome: CoreSolution | None = None
     """The core's solution once solved (for plan.json's solver record)."""
+    engine: str = "ortools"
+    """The engine that produced ``outcome`` (recorded in plan.json)."""
     zones: int = 1
     """How many zones the search solved separately (1: the whole week at once)."""
 
