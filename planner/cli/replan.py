@@ -62,7 +62,7 @@ def parse_team_day(text: str, teams: dict[str, Team]) -> tuple[Team, dt.date, Ti
 @click.option("--keep-notified/--no-keep-notified", default=True, show_default=True,
               help="Keep every later stop that can stay at its notified team, day and time.")
 @click.option("--time-limit", type=click.FloatRange(min=1.0), default=50.0, show_default=True)
-@click.option("--solution-limit", type=click.IntRange(min=1), default=60, show_default=True)
+@click.option("--solution-limit", type=click.IntRange(min=1), default=100, show_default=True)
 @click.option("--seed", type=click.IntRange(min=0), default=0, show_default=True)
 @click.option("--roads", type=click.Path(path_type=Path, dir_okay=False), default=None)
 @click.option("--offline/--online", default=True, show_default=True,

@@ -22,7 +22,7 @@ DEFAULT_TIME_LIMIT_S = 50.0
 ZONES_TIME_LIMIT_S = 240.0
 """The safety net of a week solved in zones: its zones and rounds stop by solution counts
 (2,500 sites with 30 teams: about a minute), so that the limit rarely decides the plan."""
-DEFAULT_SOLUTION_LIMIT = 60
+DEFAULT_SOLUTION_LIMIT = 100
 """The search stops after this many improving solutions: the same inputs and seed then give the
 same plan on any machine, however loaded; the time limit is only a safety net (plan.json
 records which one stopped the search)."""

@@ -18,7 +18,14 @@ from planner.calendar import team_days, week_of
 from planner.errors import InputError
 from planner.i18n import day_name, t
 from planner.model import District, Plan, Stop, Team, TimeWindow, Unserved, fmt_hhmm, totals_of
-from planner.solve import Progress, default_search, solve_routes, solver_info
+from planner.solve import (
+    DEFAULT_SOLUTION_LIMIT,
+    DEFAULT_TIME_LIMIT_S,
+    Progress,
+    default_search,
+    solve_routes,
+    solver_info,
+)
 from planner.solve.build import build_week
 from planner.solve.explain import explain_unserved
 from planner.travel import TravelModel
@@ -55,8 +62,8 @@ def replan_week(
     cancel: Sequence[str] = (),
     add_team_days: Sequence[tuple[Team, dt.date, TimeWindow]] = (),
     keep_notified: bool = True,
-    time_limit_s: float = 50.0,
-    solution_limit: int | None = 60,
+    time_limit_s: float = DEFAULT_TIME_LIMIT_S,
+    solution_limit: int | None = DEFAULT_SOLUTION_LIMIT,
     seed: int = 0,
     lang: str | None = None,
     progress: Progress | None = None,
