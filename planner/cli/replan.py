@@ -154,11 +154,9 @@ def replan_command(
             render_all(plan, district, stage, travel=travel, lang=plan.language,
                        offline=offline)
 
-        def commit() -> None:
-            if ledger is not None:
-                ledger.save_plan(plan, plan_json)
-
-        write_week(out_dir / week, plan_json, summary, render, commit)
+        saver = ledger  # the plan goes into the ledger just before the swap
+        write_week(out_dir / week, plan_json, summary, render,
+                   (lambda: saver.save_plan(plan, plan_json)) if saver is not None else None)
     if ledger is not None:
         ledger.close()
     click.echo(change_list, nl=False)
