@@ -20,8 +20,14 @@ from planner.check import check_plan
 from planner.model import District, Plan, SiteKind, TimeWindow
 from planner.planio import plan_to_json
 from planner.solve import decompose, extract
-from planner.solve.build import WeekModel, build_week, expected_people, service_minutes
-from planner.solve.explain import _windows, explain_unserved
+from planner.solve.build import (
+    WeekModel,
+    build_week,
+    expected_people,
+    service_minutes,
+    working_windows,
+)
+from planner.solve.explain import explain_unserved
 from planner.solve.extract import DraftStop, fit_window
 from planner.solve.greedy import best_greedy_routes
 from planner.travel.haversine import StraightLineTravel
@@ -160,7 +166,7 @@ def test_no_time_minutes_are_the_least_overrun() -> None:
         point = model.site_points[unserved.site]
         best: tuple[int, dt.date, str] | None = None
         for td in model.team_days:
-            windows: list[TimeWindow] = _windows(site, td)
+            windows: list[TimeWindow] = working_windows(site, td)
             if not windows:
                 continue
             duration = district.settings.setup_minutes + service_minutes(
@@ -168,7 +174,7 @@ def test_no_time_minutes_are_the_least_overrun() -> None:
             )
             route = route_of.get((td.team.id, td.date))
             existing = [
-                (model.site_points[s.site], _windows(sites[s.site], td), s.end - s.start)
+                (model.site_points[s.site], working_windows(sites[s.site], td), s.end - s.start)
                 for s in (route.stops if route else ())
             ]
             for pos in range(len(existing) + 1):

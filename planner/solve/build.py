@@ -87,9 +87,7 @@ class WeekModel:
     points: list[LatLon]
     matrices: dict[VehicleProfile, Matrices]
     vclasses: list[tuple[VehicleProfile, int]]
-    expected: dict[str, int]
     site_points: dict[str, int]
-    unmodelled: dict[str, str] = field(default_factory=dict)
     dates: list[dt.date] = field(default_factory=list)
     outcome: CoreSolution | None = None
     """The core's solution once solved (for plan.json's solver record)."""
@@ -214,8 +212,6 @@ def build_week(
     visits: list[Visit] = []
     nodes: list[CoreNode] = []
     groups: list[CoreGroup] = []
-    expected: dict[str, int] = {}
-    unmodelled: dict[str, str] = {}
     rng = random.Random(seed)
     order = list(range(len(sites)))
     if seed:
@@ -228,13 +224,11 @@ def build_week(
         people = max(0, expected_people(site, settings) - done.get(site.site_id, 0))
         if people == 0:
             continue
-        expected[site.site_id] = people
         kind = SiteKind(site.site_id.split(":", 1)[0])
         weight = settings.weights[kind] * boost.get(site.site_id, 1.0)
         point = site_points[site.site_id]
         sizes = [1] if kind is SiteKind.HOMEBOUND else _chunks(people, chunk_people)
         per_kits = [0] if kind is SiteKind.HOMEBOUND else kit_values
-        any_node = False
         for chunk, size in enumerate(sizes):
             members: list[int] = []
             for kits in per_kits:
@@ -265,11 +259,8 @@ def build_week(
                     )
                 )
             if members:
-                any_node = True
                 value = weight * size * max(0.5, 1.0 - CHUNK_DECAY * chunk)
                 groups.append(CoreGroup(tuple(members), max(1, round(VALUE_SCALE * value))))
-        if not any_node:
-            unmodelled[site.site_id] = "no_window"
 
     pinned: list[list[int]] = [[] for _ in tdays]
     for v, td in enumerate(tdays):
@@ -307,11 +298,21 @@ def build_week(
         points=points,
         matrices=matrices,
         vclasses=vclasses,
-        expected=expected,
         site_points=site_points,
-        unmodelled=unmodelled,
         dates=list(dates),
     )
+
+
+def working_windows(site: Village | School | Homebound, td: TeamDay) -> list[TimeWindow]:
+    """The site's windows on ``td``'s date clipped to the team's hours (empty ones dropped):
+    when that team can be on site that day. The builder, re-timing and the unserved reasons
+    all use this one definition."""
+    clipped = []
+    for window in site_windows(site, td.date):
+        start, end = max(window.start, td.hours.start), min(window.end, td.hours.end)
+        if start < end:
+            clipped.append(TimeWindow(start, end))
+    return clipped
 
 
 def _usable(
@@ -320,13 +321,11 @@ def _usable(
     """Cumul intervals (service start) on ``td``'s date where a chunk fits the site's window
     and the team's hours."""
     offset = td.day_index * DAY
-    result = []
-    for window in site_windows(site, td.date):
-        lo = max(window.start, td.hours.start) + setup
-        hi = min(window.end, td.hours.end) - service
-        if lo <= hi:
-            result.append((offset + lo, offset + hi))
-    return result
+    return [
+        (offset + w.start + setup, offset + w.end - service)
+        for w in working_windows(site, td)
+        if w.start + setup <= w.end - service
+    ]
 
 
 def _int_matrix(values: np.ndarray, rounding: object) -> npt.NDArray[np.int64]:

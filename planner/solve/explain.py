@@ -27,7 +27,13 @@ from planner.model import (
     Unserved,
     Village,
 )
-from planner.solve.build import TeamDay, WeekModel, expected_people, service_minutes, site_windows
+from planner.solve.build import (
+    TeamDay,
+    WeekModel,
+    expected_people,
+    service_minutes,
+    working_windows,
+)
 from planner.solve.extract import fit_window
 
 
@@ -37,14 +43,6 @@ def _cap(site: Village | School | Homebound) -> int:
     if isinstance(site, School):
         return site.students
     return 1
-
-
-def _windows(site: Village | School | Homebound, td: TeamDay) -> list[TimeWindow]:
-    return [
-        TimeWindow(max(w.start, td.hours.start), min(w.end, td.hours.end))
-        for w in site_windows(site, td.date)
-        if min(w.end, td.hours.end) > max(w.start, td.hours.start)
-    ]
 
 
 StopSpec = tuple[int, Sequence[TimeWindow], int]
@@ -189,7 +187,7 @@ def explain_unserved(
     for td in model.team_days:
         route = route_of.get((td.team.id, td.date))
         stops: list[StopSpec] = [
-            (model.site_points[s.site], _windows(sites[s.site], td), s.end - s.start)
+            (model.site_points[s.site], working_windows(sites[s.site], td), s.end - s.start)
             for s in (route.stops if route else ())
         ]
         days.append(_Day.of(model, td, stops))
@@ -233,7 +231,7 @@ def _reason(
     first = min(people, 20) if kind is not SiteKind.HOMEBOUND else 1
     point = model.site_points[site.site_id]
     for d, td in enumerate(model.team_days):
-        windows = _windows(site, td)
+        windows = working_windows(site, td)
         if windows:
             duration = settings.setup_minutes + service_minutes(first, td.team.kits, settings)
             visits[d] = (point, windows, duration)

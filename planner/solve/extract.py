@@ -28,7 +28,7 @@ from planner.model import (
     TimeWindow,
     stop_minutes,
 )
-from planner.solve.build import TeamDay, WeekModel, site_windows
+from planner.solve.build import TeamDay, WeekModel, working_windows
 from planner.solve.core import CoreSolution
 
 
@@ -352,11 +352,7 @@ def _timed(
             windows = [TimeWindow(stop.locked.start, stop.locked.end)]
         else:
             duration = stop_minutes(stop.people, stop.cards, td.team.kits, settings)
-            windows = [
-                TimeWindow(max(w.start, td.hours.start), min(w.end, td.hours.end))
-                for w in site_windows(sites[stop.site], td.date)
-                if min(w.end, td.hours.end) > max(w.start, td.hours.start)
-            ]
+            windows = working_windows(sites[stop.site], td)
         start = fit_window(windows, arrive, duration)
         if start is None:
             return None
