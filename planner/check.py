@@ -16,7 +16,7 @@ from __future__ import annotations
 
 import datetime as dt
 import math
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 
 from planner.calendar import WEEK_RE, week_dates
@@ -140,7 +140,9 @@ def plan_warnings(plan: Plan, district: District, travel: TravelModel | None = N
 # Rule 1: a stop lies inside the site's windows on that date
 
 
-def _rule1_site_windows(plan: Plan, district: District, sites: dict[str, Site]) -> list[Violation]:
+def _rule1_site_windows(
+    plan: Plan, district: District, sites: Mapping[str, Site]
+) -> list[Violation]:
     found = []
     for route in plan.routes:
         for stop in route.stops:
@@ -252,7 +254,7 @@ class _LegTable:
     """
 
     def __init__(
-        self, plan: Plan, travel: TravelModel, sites: dict[str, Site], teams: dict[str, Team]
+        self, plan: Plan, travel: TravelModel, sites: Mapping[str, Site], teams: dict[str, Team]
     ):
         self.index: dict[str, int] = {}
         points: list[LatLon] = []
@@ -426,7 +428,7 @@ def _rule4_durations(plan: Plan, district: District, teams: dict[str, Team]) -> 
 # Rule 5: people at a site over the week never exceed its backlog (or pre-registered count)
 
 
-def _rule5_site_caps(plan: Plan, sites: dict[str, Site]) -> list[Violation]:
+def _rule5_site_caps(plan: Plan, sites: Mapping[str, Site]) -> list[Violation]:
     people: dict[str, int] = {}
     for route in plan.routes:
         for stop in route.stops:
@@ -466,7 +468,7 @@ def _cap(site: Site) -> tuple[int, str]:
 
 
 def _rule6_printers_and_cards(
-    plan: Plan, district: District, sites: dict[str, Site]
+    plan: Plan, district: District, sites: Mapping[str, Site]
 ) -> list[Violation]:
     settings = district.settings
     found = []
@@ -558,7 +560,7 @@ def _rule6_printers_and_cards(
 # Rule 7 (the checkable part): totals add up, unserved sites are real and not visited
 
 
-def _rule7_totals(plan: Plan, district: District, sites: dict[str, Site]) -> list[Violation]:
+def _rule7_totals(plan: Plan, district: District, sites: Mapping[str, Site]) -> list[Violation]:
     weights = district.settings.weights
     people = 0
     cards = 0

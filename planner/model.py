@@ -364,11 +364,20 @@ class District:
     holidays: tuple[Holiday, ...] = ()
     inputs_sha256: str = ""
     boundaries_path: str | None = None
+    # Lookups built once here: the solver and the renderers ask for sites by id in loops.
+    _villages_by_code: Mapping[str, Village] = field(init=False, repr=False, compare=False)
+    _sites_by_id: Mapping[str, Village | School | Homebound] = field(
+        init=False, repr=False, compare=False
+    )
 
     def __post_init__(self) -> None:
-        codes = [v.code for v in self.villages]
-        _check(len(set(codes)) == len(codes), "duplicate village code")
-        known = set(codes)
+        by_code = {v.code: v for v in self.villages}
+        _check(len(by_code) == len(self.villages), "duplicate village code")
+        object.__setattr__(self, "_villages_by_code", MappingProxyType(by_code))
+        object.__setattr__(
+            self, "_sites_by_id", MappingProxyType({s.site_id: s for s in self.sites()})
+        )
+        known = by_code.keys()
         for s in self.schools:
             _check(s.village_code in known, f"school {s.npsn}: unknown village {s.village_code}")
         for h in self.homebound:
@@ -382,10 +391,7 @@ class District:
 
     def village(self, code: str) -> Village:
         """The village with ``code`` (KeyError when unknown)."""
-        return self._villages_by_code()[code]
-
-    def _villages_by_code(self) -> dict[str, Village]:
-        return {v.code: v for v in self.villages}
+        return self._villages_by_code[code]
 
     def sites(self) -> Iterator[Village | School | Homebound]:
         """Every site in a stable order: villages, schools, homebound residents."""
@@ -393,9 +399,9 @@ class District:
         yield from self.schools
         yield from self.homebound
 
-    def site_index(self) -> dict[str, Village | School | Homebound]:
-        """Sites by site id."""
-        return {s.site_id: s for s in self.sites()}
+    def site_index(self) -> Mapping[str, Village | School | Homebound]:
+        """Sites by site id (read-only, built once)."""
+        return self._sites_by_id
 
     def is_holiday(self, date: dt.date) -> bool:
         """True when no team works on ``date``."""

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import datetime as dt
 import html
-from collections.abc import Iterator
+from collections.abc import Iterator, Mapping
 from dataclasses import dataclass
 
 from planner.i18n import t
@@ -93,7 +93,7 @@ class RenderContext:
         self.plan = plan
         self.district = district
         self.lang = lang or plan.language or district.settings.language
-        self.sites: dict[str, Site] = district.site_index()
+        self.sites: Mapping[str, Site] = district.site_index()
         self._villages = {v.code: v for v in district.villages}
         settings = district.settings
         office = (settings.office_lat, settings.office_lon)
