@@ -19,6 +19,7 @@ from typing import Any
 
 from planner.ledger import Ledger, apply_ledger, group_by_week, weeks_between
 from planner.model import District, SiteKind
+from planner.model import coverage as coverage_share
 
 STATUS_SCHEMA = "planner.status/1"
 START = "start"
@@ -50,9 +51,8 @@ class Coverage:
 
 
 def _pct(backlog: int, obliged: int) -> float | None:
-    if obliged <= 0:
-        return None
-    return round(100.0 * (1.0 - backlog / obliged), 2)
+    share = coverage_share(obliged, backlog)
+    return None if share is None else round(100.0 * share, 2)
 
 
 @dataclass(frozen=True, slots=True)

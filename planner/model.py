@@ -332,6 +332,14 @@ class Settings:
         return max(0, self.blank_stock - self.blank_reserve)
 
 
+def coverage(obliged: int, backlog: int) -> float | None:
+    """Recording coverage as the office reports it: recorded ÷ obliged = 1 − backlog ÷ obliged
+    (a fraction; None without obliged residents)."""
+    if obliged <= 0:
+        return None
+    return 1.0 - backlog / obliged
+
+
 def recording_minutes(people: int, kits: int, settings: Settings) -> int:
     """Minutes to record ``people`` with ``kits`` kits (SPEC rule 4), rounded up."""
     return -(-round(people * settings.recording_minutes * 1000) // (kits * 1000))

@@ -16,7 +16,7 @@ import folium
 from folium.utilities import JsCode
 
 from planner.i18n import t
-from planner.model import Village
+from planner.model import Village, coverage
 from planner.render._common import RenderContext, esc
 from planner.render.boundaries import feature, feature_collection, load_boundaries
 from planner.render.offline import finish_page, new_map
@@ -79,9 +79,8 @@ class KecamatanTotals:
 
 
 def _coverage(obliged: int, backlog: int) -> float | None:
-    if obliged <= 0:
-        return None
-    return max(0.0, 1.0 - backlog / obliged)
+    share = coverage(obliged, backlog)
+    return None if share is None else max(0.0, share)
 
 
 def village_coverage(ctx: RenderContext) -> list[VillageCoverage]:
