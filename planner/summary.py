@@ -6,7 +6,8 @@ from collections import Counter, defaultdict
 
 from planner.calendar import week_of
 from planner.i18n import long_date, t
-from planner.model import District, Homebound, Plan, School, SiteKind, Village
+from planner.model import District, Plan, SiteKind
+from planner.render._common import RenderContext
 
 MAX_UNSERVED_LINES = 15
 
@@ -15,21 +16,14 @@ def _pct(part: float, whole: float) -> str:
     return f"{100.0 * part / whole:.1f} %" if whole else "–"
 
 
-def site_label(site: Village | School | Homebound, district: District, lang: str) -> str:
-    """A site's public label: never a homebound resident's name."""
-    if isinstance(site, Homebound):
-        village = district.village(site.village_code)
-        category = t(f"render.category.{site.category}", lang)
-        return f"{t('kind.homebound', lang)} ({category}), {village.name}"
-    return f"{site.name}"
-
-
 def summary_text(plan: Plan, district: District) -> str:
     """The human summary of ``plan``: people by kind and kecamatan, cards, teams, unserved."""
     lang = plan.language
     settings = district.settings
     dates = week_of(plan.week)
     sites = district.site_index()
+    # The renderers' public names and places: one definition of what may be shown of a site.
+    public = RenderContext(plan, district, lang)
     lines = [
         t("summary.title", lang, district=plan.district, week=plan.week,
           first=long_date(dates[0], lang), last=long_date(dates[-1], lang)),
@@ -55,8 +49,7 @@ def summary_text(plan: Plan, district: District) -> str:
     by_kec: Counter[str] = Counter()
     for _, stop in plan.stops():
         by_kind[stop.kind] += stop.people
-        site = sites.get(stop.site)
-        by_kec[_kecamatan(site, district)] += stop.people
+        by_kec[public.kecamatan(stop.site) or "?"] += stop.people
     lines.append(f"  {t('summary.by_kind', lang)}:")
     for kind in SiteKind:
         lines.append(
@@ -67,9 +60,9 @@ def summary_text(plan: Plan, district: District) -> str:
     for v in district.villages:
         kec_backlog[v.district] += v.backlog
     for s in district.schools:
-        kec_backlog[district.village(s.village_code).district] += s.students
+        kec_backlog[public.kecamatan(s.site_id)] += s.students
     for h in district.homebound:
-        kec_backlog[district.village(h.village_code).district] += 1
+        kec_backlog[public.kecamatan(h.site_id)] += 1
     lines.append(f"  {t('summary.by_kecamatan', lang)}:")
     lines.append(
         f"    {t('summary.col_kecamatan', lang):<24} {t('summary.col_backlog', lang):>11} "
@@ -103,19 +96,10 @@ def summary_text(plan: Plan, district: District) -> str:
           backlog=f"{sum(u.backlog for u in plan.unserved):,}")
     )
     for u in plan.unserved[:MAX_UNSERVED_LINES]:
-        site = sites.get(u.site)
-        label = site_label(site, district, lang) if site is not None else u.site
+        label = public.place(u.site) if u.site in sites else u.site
         lines.append(f"  - {label} [{u.site}, {u.backlog}]: {u.reason}")
     if len(plan.unserved) > MAX_UNSERVED_LINES:
         lines.append(
             "  " + t("summary.unserved_more", lang, count=len(plan.unserved) - MAX_UNSERVED_LINES)
         )
     return "\n".join(lines) + "\n"
-
-
-def _kecamatan(site: Village | School | Homebound | None, district: District) -> str:
-    if site is None:
-        return "?"
-    if isinstance(site, Village):
-        return site.district
-    return district.village(site.village_code).district

@@ -97,8 +97,9 @@ def replan_command(
     from planner.calendar import week_label
     from planner.check import require_valid
     from planner.planio import plan_to_json, read_plan
+    from planner.render._common import RenderContext
     from planner.solve.replan import changes_text, replan_week
-    from planner.summary import site_label, summary_text
+    from planner.summary import summary_text
     from planner.travel import travel_model
 
     from_date = _date(from_text, "--from")
@@ -138,8 +139,8 @@ def replan_command(
                 solution_limit=solution_limit, seed=seed, progress=report,
             )
         require_valid(plan, district, travel)
-        sites = district.site_index()
-        labels = {sid: site_label(site, district, plan.language) for sid, site in sites.items()}
+        public = RenderContext(plan, district)
+        labels = {sid: public.place(sid) for sid in district.site_index()}
         change_list = changes_text(changes, plan, labels)
         plan_json = plan_to_json(plan)
         summary = summary_text(plan, district)
