@@ -18,8 +18,9 @@ from planner.model import District
 
 
 @contextlib.contextmanager
-def progress_bar(enabled: bool) -> Iterator[object]:
-    """A rich progress bar on stderr (silent when output is not a terminal or disabled)."""
+def progress_bar(enabled: bool, title: str) -> Iterator[Callable[[str, float], None]]:
+    """A rich progress bar on stderr; yields ``report(stage, fraction)`` for the solver's
+    progress callback (silent when disabled)."""
     from rich.console import Console
     from rich.progress import BarColumn, Progress, TextColumn, TimeElapsedColumn
 
@@ -32,7 +33,12 @@ def progress_bar(enabled: bool) -> Iterator[object]:
         disable=not enabled,
         transient=True,
     ) as bar:
-        yield bar
+        task = bar.add_task(title, total=1.0)
+
+        def report(stage: str, fraction: float) -> None:
+            bar.update(task, description=stage, completed=fraction)
+
+        yield report
 
 
 def open_district(data_dir: Path | None) -> tuple[Path, District]:
@@ -178,12 +184,7 @@ def plan_command(
     travel = travel_model(district, roads=roads, cache_dir=folder / ".planner" / "cache"
                           if os.access(folder, os.W_OK) else None)
     dates = week_dates(year, week_no)
-    with progress_bar(progress) as bar:
-        task = bar.add_task("planning", total=1.0)  # type: ignore[attr-defined]
-
-        def report(stage: str, fraction: float) -> None:
-            bar.update(task, description=stage, completed=fraction)  # type: ignore[attr-defined]
-
+    with progress_bar(progress, "planning") as report:
         with ctrl_c_exits_at_once():
             plan = plan_week(
                 district,

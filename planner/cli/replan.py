@@ -125,12 +125,7 @@ def replan_command(
         ledger = Ledger.open(ledger_path(folder))
         district = apply_ledger(district, ledger, before_week=week)
     travel = travel_model(district, roads=roads)
-    with progress_bar(progress) as bar:
-        task = bar.add_task("replanning", total=1.0)  # type: ignore[attr-defined]
-
-        def report(stage: str, fraction: float) -> None:
-            bar.update(task, description=stage, completed=fraction)  # type: ignore[attr-defined]
-
+    with progress_bar(progress, "replanning") as report:
         with ctrl_c_exits_at_once():
             plan, changes = replan_week(
                 district, old, from_date, travel,
