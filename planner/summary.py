@@ -7,7 +7,7 @@ from collections import Counter, defaultdict
 from planner.calendar import week_of
 from planner.i18n import long_date, t
 from planner.model import District, Plan, SiteKind
-from planner.render._common import RenderContext
+from planner.render import RenderContext
 
 MAX_UNSERVED_LINES = 15
 

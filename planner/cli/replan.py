@@ -97,7 +97,7 @@ def replan_command(
     from planner.calendar import week_label
     from planner.check import require_valid
     from planner.planio import plan_to_json, read_plan
-    from planner.render._common import RenderContext
+    from planner.render import RenderContext
     from planner.solve.replan import changes_text, replan_week
     from planner.summary import summary_text
     from planner.travel import travel_model
