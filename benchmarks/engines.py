@@ -34,7 +34,7 @@ if str(ROOT) not in sys.path:
     sys.path.insert(0, str(ROOT))
 
 from benchmarks import solomon  # noqa: E402
-from planner.calendar import week_of  # noqa: E402
+from planner.calendar import Week  # noqa: E402
 from planner.check import check_plan  # noqa: E402
 from planner.io import load_district  # noqa: E402
 from planner.model import District, Plan, Route, SolverInfo, totals_of  # noqa: E402
@@ -120,7 +120,7 @@ def plan_run(
     search: SearchOptions,
 ) -> PlanRun:
     """Build, solve with ``engine``, read back and check one plan of ``week``."""
-    model = build_week(district, week_of(week), travel)
+    model = build_week(district, Week.parse(week).dates, travel)
     started = time.perf_counter()
     solution = ENGINES[engine](model.core, search)
     wall_s = time.perf_counter() - started

@@ -26,7 +26,7 @@ import time
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from planner.calendar import team_days, week_of
+from planner.calendar import Week, team_days
 from planner.check import check_plan
 from planner.io import load_district
 from planner.model import (
@@ -44,7 +44,6 @@ from planner.model import (
 )
 from planner.planio import plan_to_json
 from planner.solve import DEFAULT_SOLUTION_LIMIT, DEFAULT_TIME_LIMIT_S, plan_week
-from planner.solve.build import expected_people, site_windows
 from planner.travel import TravelModel, travel_model
 
 DEFAULT_WEEK = "2026-W49"
@@ -70,9 +69,9 @@ def _site_kind(site_id: str) -> SiteKind:
 def baseline_plan(district: District, week: str, travel: TravelModel) -> Plan:
     """The hand-style plan of ``week`` (largest backlog first, then nearest next)."""
     settings = district.settings
-    dates = week_of(week)
+    dates = Week.parse(week).dates
     sites = list(district.sites())
-    remaining = [expected_people(s, settings) for s in sites]
+    remaining = [s.expected_people(settings) for s in sites]
     printable_left = [
         (s.printable if s.printable is not None else s.students) if isinstance(s, School)
         else 1 if isinstance(s, Homebound) else 10**9
@@ -96,7 +95,7 @@ def baseline_plan(district: District, week: str, travel: TravelModel) -> Plan:
         windows = [
             [
                 TimeWindow(max(w.start, hours.start), min(w.end, hours.end))
-                for w in site_windows(s, date)
+                for w in s.windows_on(date)
                 if min(w.end, hours.end) > max(w.start, hours.start)
             ]
             for s in sites
@@ -202,8 +201,7 @@ def _timed_plan(
     started = time.perf_counter()
     plan = plan_week(
         district,
-        week,
-        week_of(week),
+        Week.parse(week),
         travel,
         time_limit_s=DEFAULT_TIME_LIMIT_S * factor,
         solution_limit=DEFAULT_SOLUTION_LIMIT * factor,

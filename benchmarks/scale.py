@@ -254,7 +254,7 @@ class TimedTravel:
 def run_one(sites: int, teams: int, seed: int, time_limit_s: float | None) -> dict[str, object]:
     """Plan, check and render one generated district; timings, size and value."""
     import planner.solve as solve
-    from planner.calendar import week_of
+    from planner.calendar import Week
     from planner.check import check_plan
     from planner.render import render_all
     from planner.solve.build import WeekModel
@@ -278,7 +278,7 @@ def run_one(sites: int, teams: int, seed: int, time_limit_s: float | None) -> di
     solve.build_week = timed_build  # type: ignore[assignment]
     begun = time.perf_counter()
     plan = solve.plan_week(
-        district, WEEK, week_of(WEEK), travel, time_limit_s=time_limit_s, seed=seed
+        district, Week.parse(WEEK), travel, time_limit_s=time_limit_s, seed=seed
     )
     plan_s = time.perf_counter() - begun
     travel_s = travel.seconds

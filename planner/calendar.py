@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from dataclasses import dataclass
 
 from planner.errors import InputError
 from planner.model import District, Team, TimeWindow
@@ -11,38 +12,71 @@ from planner.model import District, Team, TimeWindow
 WEEK_RE = re.compile(r"^(\d{4})-W(\d{2})$")
 
 
-def parse_week(text: str, today: dt.date | None = None) -> tuple[int, int]:
-    """Parse ``YYYY-Www``, ``next`` (the ISO week after today's) or ``this``."""
-    today = today or dt.date.today()
-    if text in ("next", "this"):
-        day = today + dt.timedelta(days=7 if text == "next" else 0)
-        year, week, _ = day.isocalendar()
-        return year, week
-    match = WEEK_RE.match(text.strip())
-    if not match:
-        raise InputError(f"--week {text!r}: not a week — use YYYY-Www (e.g. 2026-W48) or 'next'")
-    year, week = int(match[1]), int(match[2])
-    try:
-        dt.date.fromisocalendar(year, week, 1)
-    except ValueError:
-        raise InputError(f"--week {text!r}: {year} has no week {week}") from None
-    return year, week
+@dataclass(frozen=True, slots=True, order=True)
+class Week:
+    """An ISO week: its label (``2026-W48``) and its dates come from one value, so they
+    cannot disagree."""
 
+    year: int
+    number: int
 
-def week_label(year: int, week: int) -> str:
-    """``2026-W48``."""
-    return f"{year}-W{week:02d}"
+    def __post_init__(self) -> None:
+        dt.date.fromisocalendar(self.year, self.number, 1)  # ValueError: no such week
 
+    @classmethod
+    def parse(
+        cls, text: str, today: dt.date | None = None, option: str = "--week", example: str = "next"
+    ) -> Week:
+        """``YYYY-Www``, ``next`` (the ISO week after today's) or ``this``; a bad text is an
+        ``InputError`` naming ``option`` and suggesting ``example``."""
+        if text in ("next", "this"):
+            day = (today or dt.date.today()) + dt.timedelta(days=7 if text == "next" else 0)
+            return cls.of(day)
+        match = WEEK_RE.match(text.strip())
+        if not match:
+            raise InputError(
+                f"{option} {text!r}: not a week — use YYYY-Www (e.g. 2026-W48) or '{example}'"
+            )
+        year, number = int(match[1]), int(match[2])
+        try:
+            return cls(year, number)
+        except ValueError:
+            raise InputError(f"{option} {text!r}: {year} has no week {number}") from None
 
-def week_dates(year: int, week: int) -> list[dt.date]:
-    """Monday … Sunday of an ISO week."""
-    monday = dt.date.fromisocalendar(year, week, 1)
-    return [monday + dt.timedelta(days=i) for i in range(7)]
+    @classmethod
+    def from_label(cls, label: str) -> Week | None:
+        """The week of a label such as ``2026-W48``; None when ``label`` is not one."""
+        match = WEEK_RE.match(label)
+        if not match:
+            return None
+        try:
+            return cls(int(match[1]), int(match[2]))
+        except ValueError:
+            return None
 
+    @classmethod
+    def of(cls, date: dt.date) -> Week:
+        """The ISO week that holds ``date``."""
+        year, number, _ = date.isocalendar()
+        return cls(year, number)
 
-def week_of(label: str) -> list[dt.date]:
-    """The dates of a week label such as ``2026-W48``."""
-    return week_dates(*parse_week(label))
+    @property
+    def label(self) -> str:
+        """``2026-W48``."""
+        return f"{self.year}-W{self.number:02d}"
+
+    @property
+    def monday(self) -> dt.date:
+        """The week's first day."""
+        return dt.date.fromisocalendar(self.year, self.number, 1)
+
+    @property
+    def dates(self) -> list[dt.date]:
+        """Monday … Sunday."""
+        return [self.monday + dt.timedelta(days=i) for i in range(7)]
+
+    def __str__(self) -> str:
+        return self.label
 
 
 def team_days(district: District, dates: list[dt.date]) -> list[tuple[Team, dt.date, TimeWindow]]:

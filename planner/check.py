@@ -4,7 +4,7 @@ The solver calls ``check_plan`` before it writes anything (a violation there is 
 run ``planner check PLAN.json`` on plans they edited or kept. To be a real second opinion it
 shares no code with the solver's constraint building: it never imports ``planner.solve`` and
 re-derives every window from the District's raw fields, using only the model's helpers that
-define what an input means (``Village.head_windows_on``, ``School.open_on``, ``Team.hours_on``,
+define what an input means (``Site.windows_on``, ``Site.people_limit``, ``Team.hours_on``,
 ``stop_minutes``). Each rule is one function that loops over the plan and compares numbers, so
 a reader can see it is right.
 
@@ -19,25 +19,25 @@ import math
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 
-from planner.calendar import WEEK_RE, week_dates
+from planner.calendar import Week
 from planner.errors import PlanCheckError
 from planner.model import (
+    AnySite,
     District,
-    Homebound,
+    LimitBasis,
     Plan,
     Route,
-    School,
+    SiteKind,
     Stop,
     Team,
     TimeWindow,
     VehicleProfile,
-    Village,
     fmt_hhmm,
     stop_minutes,
 )
 from planner.travel import LatLon, Matrices, TravelModel
 
-Site = Village | School | Homebound
+Site = AnySite
 
 EPSILON = 1e-6
 """Slack for float travel times: the solver rounds each leg up to whole minutes, so a leg of
@@ -157,32 +157,26 @@ def _window_problem(stop: Stop, date: dt.date, site: Site | None, district: Dist
     on_site = f"{fmt_hhmm(stop.start)}-{fmt_hhmm(stop.end)}"
     if site is None:
         return f"{stop.site} is not a site of this district"
-    if isinstance(site, Village):
-        windows = site.head_windows_on(date)  # a date override wins over the weekly rows
-        if not windows:
-            return (
-                f"{stop.site} visited {on_site}, but the village head is not available "
-                f"on {_day(date)}"
-            )
-        if not _inside_one(stop.start, stop.end, windows):
-            shown = ", ".join(str(w) for w in windows)
-            return (
-                f"{stop.site} visited {on_site}, outside the village head's windows "
-                f"on {_day(date)}: {shown}"
-            )
-        return None
-    if isinstance(site, School):
-        # School.open_on leaves district holidays to the calendar, so ask both.
-        if district.is_holiday(date):
-            return f"{stop.site} visited on {_day(date)}, a holiday"
-        if not site.open_on(date):
+    kind = site.site_kind
+    # Sites leave district holidays to the calendar (rule 2); a school visit names it here too.
+    if kind is SiteKind.SCHOOL and district.is_holiday(date):
+        return f"{stop.site} visited on {_day(date)}, a holiday"
+    windows = site.windows_on(date)  # a village's date override wins over its weekly rows
+    if not windows:
+        if kind is SiteKind.SCHOOL:
             return f"{stop.site} visited on {_day(date)}, a day the school is closed"
-        if not _inside_one(stop.start, stop.end, (site.hours,)):
-            return f"{stop.site} visited {on_site}, outside school hours {site.hours}"
-        return None
-    # A resident without a window can be seen any time in the team's hours: rules 2 and 3.
-    if site.window is not None and not _inside_one(stop.start, stop.end, (site.window,)):
-        return f"{stop.site} visited {on_site}, outside the resident's window {site.window}"
+        return (
+            f"{stop.site} visited {on_site}, but the village head is not available "
+            f"on {_day(date)}"
+        )
+    if not _inside_one(stop.start, stop.end, windows):
+        shown = ", ".join(str(w) for w in windows)
+        outside = {
+            SiteKind.VILLAGE: f"outside the village head's windows on {_day(date)}: {shown}",
+            SiteKind.SCHOOL: f"outside school hours {shown}",
+            SiteKind.HOMEBOUND: f"outside the resident's window {shown}",
+        }[kind]
+        return f"{stop.site} visited {on_site}, {outside}"
     return None
 
 
@@ -197,7 +191,8 @@ def _inside_one(start: int, end: int, windows: Sequence[TimeWindow]) -> bool:
 
 def _rule2_team_days(plan: Plan, district: District, teams: dict[str, Team]) -> list[Violation]:
     found = []
-    week = _week_dates(plan.week)
+    parsed = Week.from_label(plan.week)
+    week = parsed.dates if parsed is not None else None
     if week is None:
         found.append(
             Violation(2, None, None, None, f"week {plan.week!r} is not an ISO week YYYY-Www")
@@ -229,16 +224,6 @@ def _rule2_team_days(plan: Plan, district: District, teams: dict[str, Team]) -> 
         if route.return_ < route.depart:
             found.append(_at(2, route, f"returns {back}, before it departs {depart}"))
     return found
-
-
-def _week_dates(label: str) -> list[dt.date] | None:
-    match = WEEK_RE.match(label)
-    if match is None:
-        return None
-    try:
-        return week_dates(int(match[1]), int(match[2]))
-    except ValueError:
-        return None
 
 
 # --------------------------------------------------------------------------------------------
@@ -438,7 +423,7 @@ def _rule5_site_caps(plan: Plan, sites: Mapping[str, Site]) -> list[Violation]:
         site = sites.get(site_id)
         if site is None:
             continue  # rule 1 reports it
-        cap, what = _cap(site)
+        cap, what = site.people_limit, _LIMIT_WORDS[site.limit_basis]
         if total > cap:
             found.append(
                 Violation(
@@ -452,15 +437,13 @@ def _rule5_site_caps(plan: Plan, sites: Mapping[str, Site]) -> list[Violation]:
     return found
 
 
-def _cap(site: Site) -> tuple[int, str]:
-    """The most people a site can give over a week, and what that number is."""
-    if isinstance(site, Village):
-        if site.preregistered is not None:
-            return site.preregistered, "pre-registered count"
-        return site.backlog, "backlog"
-    if isinstance(site, School):
-        return site.students, "unrecorded students"
-    return 1, "one resident"
+_LIMIT_WORDS: Mapping[LimitBasis, str] = {
+    "preregistered": "pre-registered count",
+    "backlog": "backlog",
+    "students": "unrecorded students",
+    "resident": "one resident",
+}
+"""What a site's people limit is, in rule 5's messages."""
 
 
 # --------------------------------------------------------------------------------------------
@@ -537,22 +520,17 @@ def _rule6_printers_and_cards(
         cards_by_site[stop.site] = cards_by_site.get(stop.site, 0) + stop.cards
     for site_id, site_cards in cards_by_site.items():
         site = sites.get(site_id)
-        if isinstance(site, School) and site.printable is not None:
-            if site_cards > site.printable:
-                found.append(
-                    Violation(
-                        6,
-                        None,
-                        None,
-                        site_id,
-                        f"{site_cards} cards printed over the week, more than the "
-                        f"{site.printable} students old enough for a card (printable)",
-                    )
-                )
-        elif isinstance(site, Homebound) and site_cards > 1:
-            found.append(
-                Violation(6, None, None, site_id, f"{site_cards} cards printed for one resident")
+        limit = site.card_limit if site is not None else None
+        if site is None or limit is None or site_cards <= limit:
+            continue
+        if site.site_kind is SiteKind.HOMEBOUND:
+            message = f"{site_cards} cards printed for one resident"
+        else:
+            message = (
+                f"{site_cards} cards printed over the week, more than the "
+                f"{limit} students old enough for a card (printable)"
             )
+        found.append(Violation(6, None, None, site_id, message))
     return found
 
 

@@ -37,7 +37,7 @@ from dataclasses import dataclass, replace
 from pathlib import Path
 from types import TracebackType
 
-from planner.calendar import parse_week
+from planner.calendar import Week
 from planner.errors import InputError
 from planner.fsutil import ensure_private_dir
 from planner.model import District, Plan, SiteKind
@@ -118,9 +118,7 @@ def stop_key(team: str, date: dt.date | str, site: str) -> str:
 
 def weeks_between(earlier: str, later: str) -> int:
     """Whole ISO weeks from week label ``earlier`` to ``later`` (negative when reversed)."""
-    first = dt.date.fromisocalendar(*parse_week(earlier), 1)
-    last = dt.date.fromisocalendar(*parse_week(later), 1)
-    return (last - first).days // 7
+    return (Week.parse(later).monday - Week.parse(earlier).monday).days // 7
 
 
 def _now() -> str:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections import Counter, defaultdict
 
-from planner.calendar import week_of
+from planner.calendar import Week
 from planner.i18n import long_date, t
 from planner.model import District, Plan, SiteKind
 from planner.render import RenderContext
@@ -20,7 +20,7 @@ def summary_text(plan: Plan, district: District) -> str:
     """The human summary of ``plan``: people by kind and kecamatan, cards, teams, unserved."""
     lang = plan.language
     settings = district.settings
-    dates = week_of(plan.week)
+    dates = Week.parse(plan.week).dates
     sites = district.site_index()
     # The renderers' public names and places: one definition of what may be shown of a site.
     public = RenderContext(plan, district, lang)

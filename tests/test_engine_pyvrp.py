@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from planner.calendar import week_of
+from planner.calendar import Week
 from planner.check import check_plan
 from planner.model import District, Plan, SolverInfo, totals_of
 from planner.solve.build import build_week
@@ -46,7 +46,7 @@ C101_25 = [
 def _plan(district: District, solution: CoreSolution | None, week: str) -> tuple[Plan, int]:
     """Read back like ``plan_week`` and return the plan and its checker violations."""
     travel = StraightLineTravel(district.settings)
-    model = build_week(district, week_of(week), travel)
+    model = build_week(district, Week.parse(week).dates, travel)
     assert solution is not None
     drafts = draft_routes(model, solution)
     printers = assign_printers(district, model, drafts)
@@ -66,7 +66,7 @@ def _plan(district: District, solution: CoreSolution | None, week: str) -> tuple
 
 
 def _solve_district(district: District) -> CoreSolution | None:
-    model = build_week(district, week_of(D.WEEK), StraightLineTravel(district.settings))
+    model = build_week(district, Week.parse(D.WEEK).dates, StraightLineTravel(district.settings))
     return solve_pyvrp(model.core, FAST)
 
 

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from planner.calendar import week_of
+from planner.calendar import Week
 from planner.campaign import fairness_boost
 from planner.solve import plan_week
 from planner.travel.haversine import StraightLineTravel
@@ -26,8 +26,7 @@ def test_a_waiting_village_wins_over_a_slightly_larger_one() -> None:
     def served(boost: dict[str, float] | None) -> set[str]:
         plan = plan_week(
             district,
-            D.WEEK,
-            week_of(D.WEEK),
+            Week.parse(D.WEEK),
             StraightLineTravel(district.settings),
             value_boost=boost,
         )

@@ -20,7 +20,7 @@ from pathlib import Path
 
 import pytest
 
-from planner.calendar import week_of
+from planner.calendar import Week
 from planner.errors import InputError
 from planner.ledger import (
     PAUSE_HOOK_ENV,
@@ -124,7 +124,7 @@ PlannedStop = tuple[str, int, str, int, int]
 
 def make_plan(week: str, stops: Sequence[PlannedStop], district: str = "Tiny") -> Plan:
     """A hand-made plan of ``week``: one route per team and day, stops one hour apart."""
-    dates = week_of(week)
+    dates = Week.parse(week).dates
     by_route: dict[tuple[str, int], list[Stop]] = {}
     for team, weekday, site_id, people, cards in stops:
         route = by_route.setdefault((team, weekday), [])

@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from planner.calendar import week_of
+from planner.calendar import Week
 from planner.check import check_plan
 from planner.cli import cli
 from planner.cli._common import run_guarded
@@ -26,7 +26,7 @@ WEDNESDAY = D.MONDAY + dt.timedelta(days=2)
 def first_plan() -> tuple[Plan, District]:
     district = D.mixed()
     travel = StraightLineTravel(district.settings)
-    plan = plan_week(district, D.WEEK, week_of(D.WEEK), travel, time_limit_s=20, solution_limit=200)
+    plan = plan_week(district, Week.parse(D.WEEK), travel, time_limit_s=20, solution_limit=200)
     return plan, district
 
 

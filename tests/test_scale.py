@@ -15,7 +15,7 @@ import numpy as np
 import pytest
 
 import planner.solve as solve
-from planner.calendar import week_of
+from planner.calendar import Week
 from planner.check import check_plan
 from planner.model import District, Plan, SiteKind, TimeWindow
 from planner.planio import plan_to_json
@@ -23,7 +23,6 @@ from planner.solve import decompose, extract
 from planner.solve.build import (
     WeekModel,
     build_week,
-    expected_people,
     service_minutes,
     working_windows,
 )
@@ -68,7 +67,7 @@ def plan600() -> Plan:
     """Plan the 600-site week in zones."""
     district = district600()
     travel = StraightLineTravel(district.settings)
-    return solve.plan_week(district, WEEK, week_of(WEEK), travel, **FAST)  # type: ignore[arg-type]
+    return solve.plan_week(district, Week.parse(WEEK), travel, **FAST)  # type: ignore[arg-type]
 
 
 def test_zones_plan_is_valid_explained_and_repeatable(monkeypatch: pytest.MonkeyPatch) -> None:
@@ -82,7 +81,7 @@ def test_zones_plan_is_valid_explained_and_repeatable(monkeypatch: pytest.Monkey
     assert check_plan(first, district, StraightLineTravel(district.settings)) == []
     assert first.solver.stopped_by == "solution_limit"
     visited = {s.site for _, s in first.stops()}
-    with_people = {s.site_id for s in district.sites() if expected_people(s, district.settings)}
+    with_people = {s.site_id for s in district.sites() if s.expected_people(district.settings)}
     unserved = {u.site for u in first.unserved}
     assert visited | unserved == with_people
     assert not visited & unserved
@@ -97,7 +96,7 @@ def test_zones_plan_is_valid_explained_and_repeatable(monkeypatch: pytest.Monkey
 
 def _model600() -> WeekModel:
     district = district600()
-    return build_week(district, week_of(WEEK), StraightLineTravel(district.settings))
+    return build_week(district, Week.parse(WEEK).dates, StraightLineTravel(district.settings))
 
 
 def test_zones_partition_the_week() -> None:
@@ -161,7 +160,7 @@ def test_no_time_minutes_are_the_least_overrun() -> None:
             continue
         site = sites[unserved.site]
         kind = SiteKind(unserved.site.split(":", 1)[0])
-        people = expected_people(site, district.settings)
+        people = site.expected_people(district.settings)
         first = 1 if kind is SiteKind.HOMEBOUND else min(people, 20)
         point = model.site_points[unserved.site]
         best: tuple[int, dt.date, str] | None = None
@@ -256,7 +255,7 @@ def test_replan_in_zones_keeps_promised_stops(monkeypatch: pytest.MonkeyPatch) -
     old = plan600()
     zones = count_zones(monkeypatch)
     monkeypatch.setattr(solve, "in_zones", lambda problem, threshold=0: True)
-    wednesday = week_of(WEEK)[2]
+    wednesday = Week.parse(WEEK).dates[2]
     new, _ = replan_week(district, old, wednesday, travel, without_teams=["T2"], solution_limit=3)
     assert zones
     assert check_plan(new, district, travel) == []

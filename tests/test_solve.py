@@ -11,7 +11,7 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from planner.calendar import week_of
+from planner.calendar import Week
 from planner.check import check_plan
 from planner.model import (
     District,
@@ -37,8 +37,7 @@ def solve(district: District, **kwargs: object) -> Plan:
     options = {**FAST, **kwargs}
     plan = plan_week(
         district,
-        D.WEEK,
-        week_of(D.WEEK),
+        Week.parse(D.WEEK),
         StraightLineTravel(district.settings),
         **options,  # type: ignore[arg-type]
     )
@@ -120,7 +119,7 @@ def test_reasons_for_unserved_sites() -> None:
         lat=base.villages[0].lat,
         lon=base.villages[0].lon,
         students=30,
-        closed=frozenset(week_of(D.WEEK)),
+        closed=frozenset(Week.parse(D.WEEK).dates),
     )
     district = replace(base, villages=(*base.villages, no_head, far), schools=(school,))
     plan = solve(district)

@@ -10,7 +10,7 @@ from pathlib import Path
 
 import click
 
-from planner.calendar import parse_week, week_dates, week_label
+from planner.calendar import Week
 from planner.cli._common import ctrl_c_exits_at_once, echo_warnings
 from planner.errors import InputError
 from planner.limits import require_plannable
@@ -153,8 +153,8 @@ def plan_command(
         ctx.exit(plan_many(jobs, cluster))
     data_dir = data_dirs[0] if data_dirs else None
 
-    year, week_no = parse_week(week_text, today=dt.date.today())
-    week = week_label(year, week_no)
+    the_week = Week.parse(week_text, today=dt.date.today())
+    week = the_week.label
     folder, district = open_district(data_dir)
     team_ids = None
     if teams:
@@ -183,13 +183,11 @@ def plan_command(
 
     travel = travel_model(district, roads=roads, cache_dir=folder / ".planner" / "cache"
                           if os.access(folder, os.W_OK) else None)
-    dates = week_dates(year, week_no)
     with progress_bar(progress, "planning") as report:
         with ctrl_c_exits_at_once():
             plan = plan_week(
                 district,
-                week,
-                dates,
+                the_week,
                 travel,
                 time_limit_s=time_limit,
                 solution_limit=solution_limit or DEFAULT_SOLUTION_LIMIT,

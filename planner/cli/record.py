@@ -7,7 +7,7 @@ from pathlib import Path
 import click
 
 import planner.io
-from planner.calendar import parse_week, week_label
+from planner.calendar import Week
 from planner.cli._common import data_option, echo_warnings
 from planner.errors import InputError
 from planner.ledger import Ledger, ledger_path
@@ -36,7 +36,7 @@ def record(week: str, results: Path, data_dir: Path | None) -> None:
     Example:
       planner record --week 2026-W48 tally-W48.xlsx
     """
-    label = week_label(*parse_week(week))
+    label = Week.parse(week).label
     folder = data_dir if data_dir is not None else planner.io.sample_dir()
     district, load_warnings = planner.io.load_district(folder)
     echo_warnings(load_warnings)

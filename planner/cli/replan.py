@@ -9,6 +9,7 @@ from pathlib import Path
 
 import click
 
+from planner.calendar import Week
 from planner.cli._common import ctrl_c_exits_at_once, data_option
 from planner.cli.plan import open_district, progress_bar, write_week
 from planner.errors import InputError
@@ -94,7 +95,6 @@ def replan_command(
       planner replan --from 2026-12-02 --without-team T2
       planner replan --from 2026-12-03 --cancel village:17.02.06.2005 --add-team-day T4:2026-12-05
     """
-    from planner.calendar import week_label
     from planner.check import require_valid
     from planner.planio import plan_to_json, read_plan
     from planner.render import RenderContext
@@ -103,8 +103,7 @@ def replan_command(
     from planner.travel import travel_model
 
     from_date = _date(from_text, "--from")
-    year, week_no, _ = from_date.isocalendar()
-    week = week_label(year, week_no)
+    week = Week.of(from_date).label
     path = plan_path or out_dir / week / "plan.json"
     old = read_plan(path)
     if old.week != week:

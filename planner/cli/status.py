@@ -12,10 +12,9 @@ from rich.console import Console
 from rich.table import Table
 
 import planner.io
-from planner.calendar import parse_week, week_label
+from planner.calendar import Week
 from planner.campaign import Coverage, Status, campaign_status, status_to_csv, status_to_json
 from planner.cli._common import data_option, echo_warnings
-from planner.errors import InputError
 from planner.ledger import Ledger, ledger_path
 
 TABLE_WAITING_ROWS = 15
@@ -59,13 +58,7 @@ def status(data_dir: Path | None, fmt: str, weeks: int, as_of: str) -> None:
       planner status --weeks 4
       planner status --format csv > status.csv
     """
-    try:
-        label = week_label(*parse_week(as_of))
-    except InputError:
-        # parse_week names --week; this option is --as-of.
-        raise InputError(
-            f"--as-of {as_of!r}: not a week — use YYYY-Www (e.g. 2026-W48) or 'this'"
-        ) from None
+    label = Week.parse(as_of, option="--as-of", example="this").label
     folder = data_dir if data_dir is not None else planner.io.sample_dir()
     district, warnings = planner.io.load_district(folder)
     echo_warnings(warnings)

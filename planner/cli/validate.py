@@ -8,7 +8,7 @@ import click
 from rich.console import Console
 from rich.table import Table
 
-from planner.calendar import parse_week, team_days, week_dates, week_label
+from planner.calendar import Week, team_days
 from planner.cli._common import data_option, echo_warnings
 from planner.io import load_district, sample_dir
 from planner.io.templates import copy_sample, write_blank
@@ -17,8 +17,8 @@ from planner.model import District
 
 def summary_rows(district: District, warnings: int) -> list[tuple[str, str]]:
     """The validate summary as (label, value) rows: what was loaded, in the user's numbers."""
-    year, week = parse_week("next")
-    days = team_days(district, week_dates(year, week))
+    week = Week.parse("next")
+    days = team_days(district, week.dates)
     villages = district.villages
     prereg = [v.preregistered for v in villages if v.preregistered is not None]
     settings = district.settings
@@ -36,7 +36,7 @@ def summary_rows(district: District, warnings: int) -> list[tuple[str, str]]:
         ("students (unrecorded)", f"{sum(s.students for s in district.schools):,}"),
         ("homebound residents", f"{len(district.homebound):,}"),
         ("teams", f"{len(district.teams)} (kits: {sum(t.kits for t in district.teams)})"),
-        (f"team-days next week ({week_label(year, week)})", f"{len(days)}"),
+        (f"team-days next week ({week.label})", f"{len(days)}"),
         ("portable printers", f"{settings.printers}"),
         (
             "blank budget",

@@ -9,7 +9,6 @@ never meet user input (any that fires anyway is still reported as a problem, not
 
 from __future__ import annotations
 
-import math
 import re
 from collections.abc import Callable, Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
@@ -46,6 +45,7 @@ from planner.model import (
     WeeklyWindow,
     fmt_hhmm,
 )
+from planner.model.geo import distance_km
 from planner.privacy import remember
 
 T = TypeVar("T")
@@ -80,14 +80,6 @@ CATEGORIES = {
 SCHOOL_HOURS = TimeWindow(7 * 60 + 30, 13 * 60)
 SCHOOL_DAYS = frozenset(range(5))
 LOCAL_HOLIDAY = "Libur daerah"
-
-
-def distance_km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
-    """Great-circle distance in km (haversine): how far a site lies from the office."""
-    p1, p2 = math.radians(lat1), math.radians(lat2)
-    dp, dl = p2 - p1, math.radians(lon2 - lon1)
-    h = math.sin(dp / 2) ** 2 + math.cos(p1) * math.cos(p2) * math.sin(dl / 2) ** 2
-    return 2 * 6371.0088 * math.asin(math.sqrt(min(1.0, h)))
 
 
 _LONG_NUMBER = re.compile(r"\d{8,}")

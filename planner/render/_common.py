@@ -14,20 +14,29 @@ import html
 from collections.abc import Iterator, Mapping
 from dataclasses import dataclass
 
+from planner.calendar import Week
 from planner.i18n import t
 from planner.model import (
+    WHOLE_DAY,
+    AnySite,
     District,
     Homebound,
     Plan,
     Route,
-    School,
     SiteKind,
     VehicleProfile,
     Village,
 )
 
 LatLon = tuple[float, float]
-Site = Village | School | Homebound
+Site = AnySite
+
+_CONTACT_ROLE = {
+    SiteKind.VILLAGE: "village_head",
+    SiteKind.SCHOOL: "principal",
+    SiteKind.HOMEBOUND: "companion",
+}
+"""Whom a team meets at each kind of site (a kelurahan's head is its lurah)."""
 
 TEAM_COLOURS: tuple[str, ...] = (
     "#0072b2",
@@ -60,11 +69,8 @@ def esc(text: object) -> str:
 
 def week_monday(week: str) -> dt.date | None:
     """The Monday of ISO week ``YYYY-Www``, or None when ``week`` is not one."""
-    try:
-        year, _, num = week.partition("-W")
-        return dt.date.fromisocalendar(int(year), int(num), 1)
-    except ValueError:
-        return None
+    parsed = Week.from_label(week)
+    return parsed.monday if parsed is not None else None
 
 
 @dataclass(frozen=True, slots=True)
@@ -150,11 +156,7 @@ class RenderContext:
     def village_of(self, site_id: str) -> Village | None:
         """The village a site lies in (itself for a village)."""
         site = self.site(site_id)
-        if isinstance(site, Village):
-            return site
-        if isinstance(site, School | Homebound):
-            return self._villages.get(site.village_code)
-        return None
+        return self._villages.get(site.village_code) if site is not None else None
 
     def village_label(self, village: Village) -> str:
         """``Desa Air Bang`` / ``Kelurahan Talang Rimbo`` (English: ``Air Bang village``)."""
@@ -167,7 +169,7 @@ class RenderContext:
         site = self.site(site_id)
         if site is None:
             return f"{site_id} ({t('render.unknown_site', self.lang)})"
-        if isinstance(site, Village | School):
+        if not isinstance(site, Homebound):  # a resident is never named here
             return site.name
         village = self._villages.get(site.village_code)
         return t(
@@ -197,14 +199,12 @@ class RenderContext:
     def contact_role(self, site_id: str) -> str:
         """Whom the team meets, by role only: village head, school principal, companion."""
         site = self.site(site_id)
-        if isinstance(site, Village):
-            key = "lurah" if site.kind == "kelurahan" else "village_head"
-            return t(f"render.contact.{key}", self.lang)
-        if isinstance(site, School):
-            return t("render.contact.principal", self.lang)
-        if isinstance(site, Homebound):
-            return t("render.contact.companion", self.lang)
-        return ""
+        if site is None:
+            return ""
+        key = _CONTACT_ROLE[site.site_kind]
+        if key == "village_head" and getattr(site, "kind", "") == "kelurahan":
+            key = "lurah"
+        return t(f"render.contact.{key}", self.lang)
 
     # --- team schedules only (may hold personal data) ----------------------------------------
 
@@ -212,16 +212,10 @@ class RenderContext:
         """The contact for the team's sheet: the role plus hours, or the companion's name."""
         site = self.site(site_id)
         role = self.contact_role(site_id)
-        hours: tuple[str, ...] = ()
-        if isinstance(site, Village):
-            hours = tuple(str(w) for w in site.head_windows_on(date))
-        elif isinstance(site, School):
-            hours = (str(site.hours),)
-        elif isinstance(site, Homebound):
-            if site.companion:
-                role = f"{role}: {site.companion}"
-            if site.window is not None:
-                hours = (str(site.window),)
+        windows = site.windows_on(date) if site is not None else ()
+        hours = tuple(str(w) for w in windows if w != WHOLE_DAY)
+        if isinstance(site, Homebound) and site.companion:  # personal: team schedules only
+            role = f"{role}: {site.companion}"
         if hours:
             return f"{role} ({t('render.contact_hours', self.lang, hours=', '.join(hours))})"
         return role

@@ -13,7 +13,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from planner.i18n import long_date, t
-from planner.model import Route, School, SiteKind, fmt_hhmm
+from planner.model import Route, SiteKind, fmt_hhmm
 from planner.render._common import RenderContext, TeamInfo, esc, week_monday
 
 
@@ -77,7 +77,7 @@ def _stop_sheet(ctx: RenderContext, route: Route, order: int) -> StopSheet:
     village = ctx.village_of(stop.site)
     site = ctx.site(stop.site)
     where_parts = []
-    if isinstance(site, School) and village is not None:
+    if site is not None and site.site_kind is SiteKind.SCHOOL and village is not None:
         where_parts.append(ctx.village_label(village))
     kecamatan = ctx.kecamatan(stop.site)
     if kecamatan:

@@ -7,9 +7,9 @@ out (``explain``). It returns a ``Plan``; checking and writing it is the caller'
 
 from __future__ import annotations
 
-import datetime as dt
 from collections.abc import Callable, Mapping, Sequence
 
+from planner.calendar import Week
 from planner.model import District, Plan, Route, SolverInfo, totals_of
 from planner.solve.build import WeekModel, build_week
 from planner.solve.core import SearchOptions, solve_core
@@ -112,8 +112,7 @@ def default_search(time_limit_s: float, solution_limit: int | None) -> SearchOpt
 
 def plan_week(
     district: District,
-    week: str,
-    dates: Sequence[dt.date],
+    week: Week,
     travel: TravelModel,
     *,
     time_limit_s: float | None = None,
@@ -127,14 +126,16 @@ def plan_week(
     zone_threshold: int = ZONE_THRESHOLD,
     engine: str = "ortools",
 ) -> Plan:
-    """Plan ``week`` (its ``dates``) for ``district``; deterministic for a fixed seed and
+    """Plan ``week`` for ``district``; deterministic for a fixed seed and
     solution limit as long as the time limit is not what stops the search. Weeks with more
     than ``zone_threshold`` nodes × team-days are solved in zones (see ``decompose``); the
     time limit defaults to ``DEFAULT_TIME_LIMIT_S``, or ``ZONES_TIME_LIMIT_S`` for those."""
     lang = lang or district.settings.language
     report = progress or (lambda stage, fraction: None)
     report("build", 0.0)
-    model = build_week(district, dates, travel, teams=teams, seed=seed, value_boost=value_boost)
+    model = build_week(
+        district, week.dates, travel, teams=teams, seed=seed, value_boost=value_boost
+    )
     if time_limit_s is None:
         zoned = in_zones(model.core, zone_threshold)
         time_limit_s = ZONES_TIME_LIMIT_S if zoned else DEFAULT_TIME_LIMIT_S
@@ -143,7 +144,7 @@ def plan_week(
     unserved = explain_unserved(district, model, routes, lang)
     return Plan(
         district=district.settings.name,
-        week=week,
+        week=week.label,
         inputs_sha256=district.inputs_sha256,
         solver=solver_info(search, seed, model),
         routes=tuple(routes),

@@ -25,15 +25,13 @@ import numpy.typing as npt
 from planner.calendar import team_days
 from planner.model import (
     District,
-    Homebound,
-    School,
     Settings,
+    Site,
     SiteKind,
     Stop,
     Team,
     TimeWindow,
     VehicleProfile,
-    Village,
     recording_minutes,
 )
 from planner.solve.core import CoreGroup, CoreNode, CoreProblem, CoreSolution, CoreVehicle
@@ -95,30 +93,6 @@ class WeekModel:
     """The engine that produced ``outcome`` (recorded in plan.json)."""
     zones: int = 1
     """How many zones the search solved separately (1: the whole week at once)."""
-
-
-def expected_people(site: Village | School | Homebound, settings: Settings) -> int:
-    """People expected at a site over the week (SPEC: pre-registered count, else turnout)."""
-    if isinstance(site, Village):
-        if site.backlog == 0:
-            return 0
-        if site.preregistered is not None:
-            return min(site.preregistered, site.backlog)
-        return max(1, round(settings.turnout * site.backlog))
-    if isinstance(site, School):
-        if site.students == 0:
-            return 0
-        return max(1, round(settings.school_turnout * site.students))
-    return 1
-
-
-def site_windows(site: Village | School | Homebound, date: dt.date) -> tuple[TimeWindow, ...]:
-    """When a site can be visited on ``date`` (holidays and team hours are checked apart)."""
-    if isinstance(site, Village):
-        return site.head_windows_on(date)
-    if isinstance(site, School):
-        return (site.hours,) if site.open_on(date) else ()
-    return (site.window,) if site.window is not None else (TimeWindow(0, DAY),)
 
 
 def service_minutes(people: int, kits: int, settings: Settings) -> int:
@@ -221,10 +195,10 @@ def build_week(
         site = sites[site_no]
         if site.site_id in exclude:
             continue
-        people = max(0, expected_people(site, settings) - done.get(site.site_id, 0))
+        people = max(0, site.expected_people(settings) - done.get(site.site_id, 0))
         if people == 0:
             continue
-        kind = SiteKind(site.site_id.split(":", 1)[0])
+        kind = site.site_kind
         weight = settings.weights[kind] * boost.get(site.site_id, 1.0)
         point = site_points[site.site_id]
         sizes = [1] if kind is SiteKind.HOMEBOUND else _chunks(people, chunk_people)
@@ -303,12 +277,12 @@ def build_week(
     )
 
 
-def working_windows(site: Village | School | Homebound, td: TeamDay) -> list[TimeWindow]:
+def working_windows(site: Site, td: TeamDay) -> list[TimeWindow]:
     """The site's windows on ``td``'s date clipped to the team's hours (empty ones dropped):
     when that team can be on site that day. The builder, re-timing and the unserved reasons
     all use this one definition."""
     clipped = []
-    for window in site_windows(site, td.date):
+    for window in site.windows_on(td.date):
         start, end = max(window.start, td.hours.start), min(window.end, td.hours.end)
         if start < end:
             clipped.append(TimeWindow(start, end))
@@ -316,7 +290,7 @@ def working_windows(site: Village | School | Homebound, td: TeamDay) -> list[Tim
 
 
 def _usable(
-    site: Village | School | Homebound, td: TeamDay, setup: int, service: int
+    site: Site, td: TeamDay, setup: int, service: int
 ) -> list[tuple[int, int]]:
     """Cumul intervals (service start) on ``td``'s date where a chunk fits the site's window
     and the team's hours."""

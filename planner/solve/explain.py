@@ -18,32 +18,27 @@ import numpy as np
 from planner.i18n import day_name, t
 from planner.model import (
     District,
-    Homebound,
     Route,
-    School,
     Settings,
+    Site,
     SiteKind,
     TimeWindow,
     Unserved,
-    Village,
 )
 from planner.solve.build import (
     TeamDay,
     WeekModel,
-    expected_people,
     service_minutes,
     working_windows,
 )
 from planner.solve.extract import fit_window
 
-
-def _cap(site: Village | School | Homebound) -> int:
-    if isinstance(site, Village):
-        return site.backlog
-    if isinstance(site, School):
-        return site.students
-    return 1
-
+_NO_WORKDAY = {
+    SiteKind.VILLAGE: "head_no_workday",
+    SiteKind.SCHOOL: "school_closed",
+    SiteKind.HOMEBOUND: "window_no_workday",
+}
+"""The reason code of a site whose windows meet no team's working day."""
 
 StopSpec = tuple[int, Sequence[TimeWindow], int]
 """(point, windows, duration) of a stop in an overrun computation."""
@@ -196,14 +191,14 @@ def explain_unserved(
 
     result: list[tuple[float, Unserved]] = []
     for site in district.sites():
-        people = expected_people(site, settings)
+        people = site.expected_people(settings)
         if people == 0 or site.site_id in visited:
             continue
-        kind = SiteKind(site.site_id.split(":", 1)[0])
+        kind = site.site_kind
         code, values = _reason(district, model, site, kind, people, insertions, alone, lang)
         reason = t(f"reason.{code}", lang, **values)
         value = settings.weights[kind] * people
-        result.append((-value, Unserved(site.site_id, _cap(site), reason, code)))
+        result.append((-value, Unserved(site.site_id, site.backlog, reason, code)))
     result.sort(key=lambda item: (item[0], item[1].site))
     return [u for _, u in result]
 
@@ -211,7 +206,7 @@ def explain_unserved(
 def _reason(
     district: District,
     model: WeekModel,
-    site: Village | School | Homebound,
+    site: Site,
     kind: SiteKind,
     people: int,
     insertions: _Insertions | None,
@@ -219,11 +214,7 @@ def _reason(
     lang: str,
 ) -> tuple[str, dict[str, object]]:
     settings = district.settings
-    if (
-        isinstance(site, Village)
-        and not site.head_weekly
-        and not any(o.available for o in site.head_overrides)
-    ):
+    if not site.ever_available:
         return "head_never", {}
     if not model.team_days or insertions is None:
         return "no_team_days", {}
@@ -236,11 +227,7 @@ def _reason(
             duration = settings.setup_minutes + service_minutes(first, td.team.kits, settings)
             visits[d] = (point, windows, duration)
     if not visits:
-        if isinstance(site, Village):
-            return "head_no_workday", {}
-        if isinstance(site, School):
-            return "school_closed", {}
-        return "window_no_workday", {}
+        return _NO_WORKDAY[kind], {}
     if not any(alone[d].need(0, visit) <= 0 for d, visit in visits.items()):
         return "unreachable", {}
     closest = insertions.closest(point, visits)

@@ -22,7 +22,6 @@ from ortools.sat.python import cp_model
 from planner.model import (
     District,
     Route,
-    School,
     SiteKind,
     Stop,
     TimeWindow,
@@ -119,10 +118,9 @@ def assign_printers(
         if stop.kind is SiteKind.SCHOOL:
             per_school.setdefault(stop.site, []).append(var)
     for site_id, vars_ in per_school.items():
-        school = sites[site_id]
-        assert isinstance(school, School)
-        if school.printable is not None:
-            cp.add(sum(vars_) <= school.printable)
+        limit = sites[site_id].card_limit
+        if limit is not None:
+            cp.add(sum(vars_) <= limit)
     cp.maximize(sum(objective))
     large = len(drafts) > EXACT_PRINTER_ROUTES
     hint = _printer_heuristic(district, model, drafts) if large else None
@@ -219,10 +217,8 @@ def _printer_heuristic(
         for stop in stops:
             if stop.kind is SiteKind.SCHOOL and stop.site not in school_room:
                 school = sites[stop.site]
-                assert isinstance(school, School)
-                school_room[stop.site] = (
-                    school.printable if school.printable is not None else school.students
-                )
+                limit = school.card_limit
+                school_room[stop.site] = limit if limit is not None else school.people_limit
             if stop.locked is not None:
                 forced.update([r] if stop.locked.cards else [])
                 budget -= stop.locked.cards

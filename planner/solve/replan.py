@@ -14,7 +14,7 @@ from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
 
-from planner.calendar import team_days, week_of
+from planner.calendar import Week, team_days
 from planner.errors import InputError
 from planner.i18n import day_name, t
 from planner.model import District, Plan, Stop, Team, TimeWindow, Unserved, fmt_hhmm, totals_of
@@ -71,7 +71,7 @@ def replan_week(
     """A new version of ``old`` re-optimised from ``from_date``; and the changes."""
     lang = lang or old.language
     report = progress or (lambda stage, fraction: None)
-    dates = week_of(old.week)
+    dates = Week.parse(old.week).dates
     if from_date not in dates:
         raise InputError(
             f"--from {from_date.isoformat()} is not in week {old.week} "

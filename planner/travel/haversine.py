@@ -8,22 +8,17 @@ import numpy as np
 import numpy.typing as npt
 
 from planner.model import Settings, VehicleProfile
+from planner.model.geo import great_circle_km
 from planner.travel import LatLon, Matrices
 
-EARTH_RADIUS_KM = 6371.0088
 
-
-def great_circle_km(points: Sequence[LatLon]) -> npt.NDArray[np.float64]:
-    """Pairwise great-circle distances in km (haversine), vectorised."""
+def pairwise_km(points: Sequence[LatLon]) -> npt.NDArray[np.float64]:
+    """Pairwise great-circle distances in km between ``points``."""
     if not points:
         return np.zeros((0, 0))
-    lat = np.radians(np.array([p[0] for p in points], dtype=np.float64))
-    lon = np.radians(np.array([p[1] for p in points], dtype=np.float64))
-    dlat = lat[:, None] - lat[None, :]
-    dlon = lon[:, None] - lon[None, :]
-    h = np.sin(dlat / 2) ** 2 + np.cos(lat)[:, None] * np.cos(lat)[None, :] * np.sin(dlon / 2) ** 2
-    result: npt.NDArray[np.float64] = 2 * EARTH_RADIUS_KM * np.arcsin(np.sqrt(np.clip(h, 0, 1)))
-    return result
+    lat = np.array([p[0] for p in points], dtype=np.float64)
+    lon = np.array([p[1] for p in points], dtype=np.float64)
+    return great_circle_km(lat[:, None], lon[:, None], lat[None, :], lon[None, :])
 
 
 class StraightLineTravel:
@@ -37,7 +32,7 @@ class StraightLineTravel:
 
     def matrices(self, points: Sequence[LatLon], profile: VehicleProfile) -> Matrices:
         """Road km ≈ great-circle km × detour factor; minutes = km ÷ the profile's speed."""
-        km = great_circle_km(points) * self.detour_factor
+        km = pairwise_km(points) * self.detour_factor
         minutes = km / self.speed_kmh[profile] * 60.0
         return Matrices(minutes=minutes, km=km, source=self.source)
 

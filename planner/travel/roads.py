@@ -36,10 +36,10 @@ from scipy.spatial import cKDTree
 
 from planner.errors import Problem
 from planner.model import District, VehicleProfile
+from planner.model.geo import EARTH_RADIUS_KM, great_circle_km
 from planner.travel import LatLon, Matrices
 from planner.travel._dijkstra import predecessors, site_weights
 from planner.travel.cache import MatrixCache, cache_key
-from planner.travel.haversine import EARTH_RADIUS_KM
 from planner.travel.osm import read_road_file, sha256_file
 from planner.travel.speeds import (
     ACCESS_SPEED_KPH,
@@ -58,15 +58,8 @@ EXACT_BELOW = 2**53
 def haversine_m(
     lat1: npt.ArrayLike, lon1: npt.ArrayLike, lat2: npt.ArrayLike, lon2: npt.ArrayLike
 ) -> npt.NDArray[np.float64]:
-    """Great-circle distance in metres, elementwise."""
-    p1, p2 = np.radians(lat1), np.radians(lat2)
-    dlat = p2 - p1
-    dlon = np.radians(lon2) - np.radians(lon1)
-    h = np.sin(dlat / 2) ** 2 + np.cos(p1) * np.cos(p2) * np.sin(dlon / 2) ** 2
-    result: npt.NDArray[np.float64] = (
-        2 * EARTH_RADIUS_KM * 1000.0 * np.arcsin(np.sqrt(np.clip(h, 0, 1)))
-    )
-    return result
+    """Great-circle distance in metres, elementwise (``model.geo``'s haversine)."""
+    return great_circle_km(lat1, lon1, lat2, lon2) * 1000.0
 
 
 def _norm_tag(value: Any) -> TagValue:

@@ -1,0 +1,131 @@
+"""A week's plan (schema ``planner.plan/1``): routes of stops, unserved sites, totals."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Iterator, Mapping
+from dataclasses import dataclass
+
+from planner.model.base import Minutes, SiteKind, require
+
+
+@dataclass(frozen=True, slots=True)
+class Stop:
+    """One visit of a route: ``start``..``end`` is the time on site, ``arrive`` ≤ ``start``."""
+
+    site: str
+    kind: SiteKind
+    arrive: Minutes
+    start: Minutes
+    end: Minutes
+    people: int
+    cards: int
+
+    def __post_init__(self) -> None:
+        require(self.site.startswith(f"{self.kind}:"), f"site {self.site} is not a {self.kind}")
+        require(self.arrive <= self.start <= self.end, f"{self.site}: times out of order")
+        require(0 <= self.cards <= self.people, f"{self.site}: cards must lie in 0..people")
+
+
+@dataclass(frozen=True, slots=True)
+class Route:
+    """One team's day: leaves its base at ``depart``, visits ``stops`` in order, back at
+    ``return_``."""
+
+    team: str
+    date: dt.date
+    printer: bool
+    blanks: int
+    depart: Minutes
+    return_: Minutes
+    travel_minutes: int
+    distance_km: float
+    stops: tuple[Stop, ...]
+
+    def __post_init__(self) -> None:
+        require(self.depart <= self.return_, f"{self.team} {self.date}: returns before departing")
+        require(self.printer or self.blanks == 0, f"{self.team} {self.date}: blanks, no printer")
+        require(self.blanks >= sum(s.cards for s in self.stops), "fewer blanks than cards")
+
+    @property
+    def people(self) -> int:
+        """People expected on this route."""
+        return sum(s.people for s in self.stops)
+
+    @property
+    def cards(self) -> int:
+        """Cards printed on this route."""
+        return sum(s.cards for s in self.stops)
+
+
+@dataclass(frozen=True, slots=True)
+class Unserved:
+    """A site with backlog that no route visits, and why (in the plan's language)."""
+
+    site: str
+    backlog: int
+    reason: str
+    reason_code: str
+
+
+@dataclass(frozen=True, slots=True)
+class SolverInfo:
+    """How the plan was made, so the same run can be repeated."""
+
+    engine: str
+    time_limit_s: float
+    seed: int
+    solution_limit: int | None = None
+    stopped_by: str = ""
+    objective: int | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Totals:
+    """The week's totals, derived from the routes."""
+
+    people: int
+    cards: int
+    distance_km: float
+    weighted_people: float
+
+
+@dataclass(frozen=True, slots=True)
+class Plan:
+    """A week's plan (schema ``planner.plan/1``): routes, unserved sites and totals."""
+
+    district: str
+    week: str
+    inputs_sha256: str
+    solver: SolverInfo
+    routes: tuple[Route, ...]
+    unserved: tuple[Unserved, ...]
+    totals: Totals
+    language: str = "id"
+    travel_source: str = "estimate"
+    version: int = 1
+    based_on: str | None = None
+
+    SCHEMA = "planner.plan/1"
+
+    def __post_init__(self) -> None:
+        keys = [(r.team, r.date) for r in self.routes]
+        require(len(set(keys)) == len(keys), "two routes for one team on one date")
+        require(self.totals.people == sum(r.people for r in self.routes), "totals.people")
+        require(self.totals.cards == sum(r.cards for r in self.routes), "totals.cards")
+
+    def stops(self) -> Iterator[tuple[Route, Stop]]:
+        """Every stop with its route, in route order."""
+        for route in self.routes:
+            for stop in route.stops:
+                yield route, stop
+
+
+def totals_of(routes: tuple[Route, ...], weights: Mapping[SiteKind, float]) -> Totals:
+    """Totals of ``routes``: the one place they are summed."""
+    return Totals(
+        people=sum(r.people for r in routes),
+        cards=sum(r.cards for r in routes),
+        distance_km=round(sum(r.distance_km for r in routes), 1),
+        weighted_people=round(sum(weights[s.kind] * s.people for r in routes for s in r.stops), 2),
+    )
