@@ -7,13 +7,14 @@ import json
 import shutil
 from pathlib import Path
 
-import click
 import pytest
 
+from planner.calendar import Week
 from planner.cli import cli
 from planner.cli._common import run_guarded
 from planner.errors import InputError
-from planner.multi import district_names, exit_code, forward_args
+from planner.workflow.many import district_jobs, district_names, exit_code
+from planner.workflow.requests import PlanRequest
 
 TINY = Path(__file__).parent / "data" / "io_tiny_en"
 WEEK = "2026-W49"
@@ -100,30 +101,25 @@ def test_folders_with_one_name_are_refused(tmp_path: Path) -> None:
         district_names([tmp_path / "a" / "kab", tmp_path / "b" / "kab"])
 
 
-def test_exit_code_and_forwarded_options() -> None:
-    """Bad input wins, then the first failure; options are passed on as typed."""
+def test_exit_code_and_the_request_each_district_gets(tmp_path: Path) -> None:
+    """Bad input wins, then the first failure; every district gets the same typed request,
+    with its own output folder and absolute paths that any worker can use."""
     assert exit_code([0, 0]) == 0
     assert exit_code([0, 1, 2]) == 2
     assert exit_code([0, 130, 1]) == 130
 
-    @click.command()
-    @click.option("--week")
-    @click.option("--seed", type=int, default=0)
-    @click.option("--roads", type=click.Path(path_type=Path), default=None)
-    @click.option("--ledger/--no-ledger", default=True)
-    @click.option("--data", multiple=True, type=click.Path(path_type=Path))
-    def command(**_: object) -> None:
-        """A stand-in."""
-
-    tokens = forward_args(
-        command,
-        {"week": "2026-W49", "seed": 3, "roads": Path("r.osm"), "ledger": False, "data": ()},
-        frozenset({"data"}),
+    request = PlanRequest(
+        week=Week.parse(WEEK), out_dir=Path("out"), seed=3, roads=Path("r.osm"), use_ledger=False
     )
-    assert tokens[:4] == ["--week", "2026-W49", "--seed", "3"]
-    assert tokens[4] == "--roads"
-    assert Path(tokens[5]).is_absolute()
-    assert tokens[6:] == ["--no-ledger"]
+    jobs = district_jobs([tmp_path / "kab-a", tmp_path / "kab-b"], request, True)
+    assert [job.name for job in jobs] == ["kab-a", "kab-b"]
+    for job in jobs:
+        assert job.folder.is_absolute()
+        assert job.request.out_dir == (Path("out") / job.name).resolve()
+        assert job.request.roads is not None
+        assert job.request.roads.is_absolute()
+        assert job.request.seed == 3
+        assert not job.request.use_ledger
 
 
 @pytest.mark.skipif(

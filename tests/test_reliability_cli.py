@@ -13,7 +13,7 @@ import pytest
 
 from planner.cli import cli
 from planner.cli._common import run_guarded
-from planner.limits import MAX_SITES
+from planner.workflow.limits import MAX_SITES
 
 TINY = Path(__file__).parent / "data" / "io_tiny_en"
 WEEK = "2026-W49"

@@ -3,22 +3,21 @@
 from __future__ import annotations
 
 import contextlib
-import datetime as dt
 import logging
 import os
 import signal
-import stat
 import sys
-import tempfile
-import traceback
 from collections.abc import Callable, Iterator
 from pathlib import Path
-from typing import Any, TypeVar
+from typing import TYPE_CHECKING, Any, TypeVar
 
 import click
 
-from planner.errors import InputError, PlannerError
 from planner.privacy import forget_all, scrub
+from planner.workflow.failures import INTERRUPTED, describe
+
+if TYPE_CHECKING:
+    from planner.workflow import OpenDistrict
 
 F = TypeVar("F", bound=Callable[..., Any])
 
@@ -34,40 +33,6 @@ def data_option(func: F) -> F:
         default=None,
         help="District folder (default: the bundled sample district, Rejang Lebong).",
     )(func)
-
-
-def log_dir() -> Path:
-    """Where crash logs go: ``$PLANNER_LOG_DIR``, else a private per-user folder in the temp dir.
-
-    The temp dir is shared: a folder there that is not ours (or is a symlink) is never used, so
-    another user cannot plant it to read our logs.
-    """
-    configured = os.environ.get("PLANNER_LOG_DIR")
-    if configured:
-        path = Path(configured)
-        path.mkdir(parents=True, exist_ok=True, mode=0o700)
-        return path
-    uid = os.getuid() if hasattr(os, "getuid") else 0
-    path = Path(tempfile.gettempdir()) / f"planner-logs-{uid}"
-    path.mkdir(exist_ok=True, mode=0o700)
-    info = os.lstat(path)
-    if stat.S_ISLNK(info.st_mode) or (hasattr(os, "getuid") and info.st_uid != uid):
-        raise OSError(f"{path} is not a private folder of this user")
-    path.chmod(0o700)
-    return path
-
-
-def write_crash_log(text: str) -> Path:
-    """Write ``text`` (scrubbed of residents' names and NIK) to a new owner-only log file."""
-    stamp = dt.datetime.now().strftime("%Y%m%d-%H%M%S")
-    path = log_dir() / f"planner-crash-{stamp}-{os.getpid()}.log"
-    flags = os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_NOFOLLOW", 0)
-    with os.fdopen(os.open(path, flags, 0o600), "w", encoding="utf-8") as handle:
-        handle.write(scrub(text))
-    return path
-
-
-INTERRUPTED = "Interrupted; nothing was written."
 
 
 def _exit_interrupted() -> None:
@@ -126,39 +91,45 @@ def run_guarded(group: click.Group, args: list[str] | None = None) -> int:
         return 2 if exc.exit_code == 2 else exc.exit_code
     except click.exceptions.Exit as exc:
         return int(exc.exit_code)
-    except InputError as exc:
-        echo_warnings(exc.warnings)
-        click.echo(scrub(f"Error: {exc.render()}"), err=True)
-        return exc.exit_code
-    except PlannerError as exc:
-        click.echo(scrub(f"Error: {exc}"), err=True)
-        return exc.exit_code
     except BrokenPipeError:
         return 1
-    except OSError as exc:
-        if exc.filename is None:
-            return _internal_error()
-        # A folder that cannot be written, a full disk, a path that is a file: the user's to fix.
-        where = exc.filename if exc.filename2 is None else f"{exc.filename} → {exc.filename2}"
-        reason = exc.strerror or type(exc).__name__
-        click.echo(
-            scrub(f"Error: {where}: {reason} — check the path, its permissions and free space"),
-            err=True,
-        )
-        return 2
-    except Exception:
-        return _internal_error()
+    except Exception as exc:
+        failure = describe(exc)
+        for line in failure.lines:
+            click.echo(line, err=True)
+        return failure.code
     # standalone_mode=False hands back ctx.exit(code) as the return value.
     return result if isinstance(result, int) else 0
 
 
-def _internal_error() -> int:
-    """A bug: one line naming a crash log that holds the traceback (scrubbed); exit 1."""
-    kind = sys.exc_info()[0]
-    try:
-        where = f"details in {write_crash_log(traceback.format_exc())}"
-    except OSError:
-        where = "and the crash log could not be written"
-    name = kind.__name__ if kind else "error"
-    click.echo(f"Internal error ({name}); this is a bug in planner, {where}", err=True)
-    return 1
+@contextlib.contextmanager
+def progress_bar(enabled: bool, title: str) -> Iterator[Callable[[str, float], None]]:
+    """A rich progress bar on stderr; yields ``report(stage, fraction)`` for the workflow's
+    progress callback (silent when disabled)."""
+    from rich.console import Console
+    from rich.progress import BarColumn, Progress, TextColumn, TimeElapsedColumn
+
+    console = Console(stderr=True)
+    with Progress(
+        TextColumn("{task.description}"),
+        BarColumn(),
+        TimeElapsedColumn(),
+        console=console,
+        disable=not enabled,
+        transient=True,
+    ) as bar:
+        task = bar.add_task(title, total=1.0)
+
+        def report(stage: str, fraction: float) -> None:
+            bar.update(task, description=stage, completed=fraction)
+
+        yield report
+
+
+def open_echoing(folder: Path | None) -> OpenDistrict:
+    """Open the district folder and print its warnings."""
+    from planner.workflow import open_district
+
+    opened = open_district(folder)
+    echo_warnings(opened.warnings)
+    return opened

@@ -2,50 +2,12 @@
 
 from __future__ import annotations
 
-import datetime as dt
-import os
-import shutil
 from pathlib import Path
 
 import click
 
-from planner.calendar import Week
-from planner.cli._common import ctrl_c_exits_at_once, data_option
-from planner.cli.plan import open_district, progress_bar, write_week
-from planner.errors import InputError
-from planner.limits import require_plannable
-from planner.model import Team, TimeWindow, parse_hhmm
-
-
-def _date(text: str, option: str) -> dt.date:
-    try:
-        return dt.date.fromisoformat(text)
-    except ValueError:
-        raise InputError(f"{option} {text!r}: not a date — use YYYY-MM-DD") from None
-
-
-def parse_team_day(text: str, teams: dict[str, Team]) -> tuple[Team, dt.date, TimeWindow]:
-    """``T2:2026-12-05`` or ``T2:2026-12-05:08:00-12:00`` → (team, date, hours)."""
-    parts = text.split(":", 2)
-    if len(parts) < 2 or parts[0] not in teams:
-        raise InputError(
-            f"--add-team-day {text!r}: use TEAM:YYYY-MM-DD[:HH:MM-HH:MM] with a known team "
-            f"({', '.join(sorted(teams))})"
-        )
-    team = teams[parts[0]]
-    date = _date(parts[1], "--add-team-day")
-    if len(parts) == 3:
-        try:
-            start, end = (parse_hhmm(x) for x in parts[2].split("-"))
-            hours = TimeWindow(start, end)
-        except ValueError:
-            raise InputError(
-                f"--add-team-day {text!r}: hours must look like 08:00-12:00"
-            ) from None
-    else:
-        usual = team.hours_on(date.weekday()) or next(iter(team.shifts)).hours
-        hours = usual
-    return team, date, hours
+from planner.cli._common import ctrl_c_exits_at_once, data_option, open_echoing, progress_bar
+from planner.workflow.requests import ReplanRequest
 
 
 @click.command("replan")
@@ -95,67 +57,28 @@ def replan_command(
       planner replan --from 2026-12-02 --without-team T2
       planner replan --from 2026-12-03 --cancel village:17.02.06.2005 --add-team-day T4:2026-12-05
     """
-    from planner.check import require_valid
-    from planner.planio import plan_to_json, read_plan
-    from planner.render import RenderContext
-    from planner.solve.replan import changes_text, replan_week
-    from planner.summary import summary_text
-    from planner.travel import travel_model
+    from planner.workflow import replan_district
+    from planner.workflow.replan import parse_date
 
-    from_date = _date(from_text, "--from")
-    week = Week.of(from_date).label
-    path = plan_path or out_dir / week / "plan.json"
-    old = read_plan(path)
-    if old.week != week:
-        raise InputError(f"{path}: plans week {old.week}, but --from {from_text} is in {week}")
-    folder, district = open_district(data_dir)
-    require_plannable(district)
-    teams = {team.id: team for team in district.teams}
-    unknown = [x for x in without if x not in teams]
-    if unknown:
-        raise InputError(f"--without-team: unknown team id(s) {', '.join(unknown)} — known: "
-                         f"{', '.join(sorted(teams))}")
-    added = [parse_team_day(x, teams) for x in add]
-
-    ledger = None
-    if os.access(folder, os.W_OK):
-        from planner.ledger import Ledger, apply_ledger, ledger_path
-
-        ledger = Ledger.open(ledger_path(folder))
-        district = apply_ledger(district, ledger, before_week=week)
-    travel = travel_model(district, roads=roads)
+    request = ReplanRequest(
+        from_date=parse_date(from_text, "--from"),
+        out_dir=out_dir,
+        plan_path=plan_path,
+        without_teams=without,
+        cancel=cancel,
+        add_team_days=add,
+        keep_notified=keep_notified,
+        time_limit_s=time_limit,
+        solution_limit=solution_limit,
+        seed=seed,
+        roads=roads,
+        offline=offline,
+    )
+    opened = open_echoing(data_dir)
     with progress_bar(progress, "replanning") as report:
-        with ctrl_c_exits_at_once():
-            plan, changes = replan_week(
-                district, old, from_date, travel,
-                without_teams=without, cancel=cancel, add_team_days=added,
-                keep_notified=keep_notified, time_limit_s=time_limit,
-                solution_limit=solution_limit, seed=seed, progress=report,
-            )
-        require_valid(plan, district, travel)
-        public = RenderContext(plan, district)
-        labels = {sid: public.place(sid) for sid in district.site_index()}
-        change_list = changes_text(changes, plan, labels)
-        plan_json = plan_to_json(plan)
-        summary = summary_text(plan, district)
-
-        def render(stage: Path) -> None:
-            from planner.fsutil import write_text_atomic
-            from planner.render import render_all
-
-            if path.parent.resolve() == (out_dir / week).resolve():
-                shutil.copy2(path, stage / f"plan.v{old.version}.json")
-            write_text_atomic(stage / "changes.txt", change_list)
-            render_all(plan, district, stage, travel=travel, lang=plan.language,
-                       offline=offline)
-
-        saver = ledger  # the plan goes into the ledger just before the swap
-        write_week(out_dir / week, plan_json, summary, render,
-                   (lambda: saver.save_plan(plan, plan_json)) if saver is not None else None)
-    if ledger is not None:
-        ledger.close()
-    click.echo(change_list, nl=False)
-    click.echo(f"→ {out_dir / week}/ (version {plan.version})")
+        result = replan_district(opened, request, progress=report, guard=ctrl_c_exits_at_once)
+    click.echo(result.changes or "", nl=False)
+    click.echo(f"→ {result.out_week}/ (version {result.plan.version})")
 
 
 COMMANDS = [replan_command]

@@ -1,36 +1,34 @@
 """Many districts at once: ``planner plan --week W --data DIR1 --data DIR2 …``.
 
-Each district is planned by the ordinary ``planner plan`` command with the same options, in
-its own process, so one district's bad input or crash cannot stop the others; its outputs go
-to ``OUT/<district folder name>/<week>/`` and its ledger stays in its own folder. Districts
-run in parallel on the local cores (``concurrent.futures``, one process per core at most), or
-with ``--cluster tcp://host:8786`` on an existing Dask cluster (``pip install
+Each district is planned by the ordinary week workflow (``plan_district``) with the same
+request, in its own process, so one district's bad input or crash cannot stop the others; its
+outputs go to ``OUT/<district folder name>/<week>/`` and its ledger stays in its own folder.
+Districts run in parallel on the local cores (``concurrent.futures``, one process per core at
+most), or with ``--cluster tcp://host:8786`` on an existing Dask cluster (``pip install
 'planner[cluster]'``; ``--cluster local`` starts a throw-away local one).
 
-Every message a district prints comes back prefixed with its name, then one result line
-each; the exit status is 2 when any district had bad input, else the first other failure's
-status, else 0.
+Every message a district gives comes back prefixed with its name, then one result line each;
+the exit status is 2 when any district had bad input, else the first other failure's status,
+else 0.
 """
 
 from __future__ import annotations
 
 import contextlib
 import importlib
-import io
-import json
 import os
 import time
 import uuid
-from collections.abc import Callable, Iterator, Mapping, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from concurrent.futures import Future, ProcessPoolExecutor
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from multiprocessing import get_context
 from pathlib import Path
-from typing import Any
-
-import click
 
 from planner.errors import InputError
+from planner.privacy import forget_all, scrub
+from planner.workflow.failures import describe
+from planner.workflow.requests import PlanRequest
 
 LOCAL_CLUSTER = "local"
 """``--cluster local``: a Dask cluster of local worker processes (for trying it out)."""
@@ -38,22 +36,23 @@ LOCAL_CLUSTER = "local"
 
 @dataclass(frozen=True, slots=True)
 class DistrictJob:
-    """One district to plan: its name and the ``planner`` arguments that plan it."""
+    """One district to plan: its name, folder and request (absolute paths, so that any
+    worker can use them)."""
 
     name: str
-    args: tuple[str, ...]
+    folder: Path
+    request: PlanRequest
 
 
 @dataclass(frozen=True, slots=True)
 class DistrictOutcome:
-    """How planning one district went: exit status, what it printed, headline numbers."""
+    """How planning one district went: exit status, its messages, headline numbers."""
 
     name: str
     code: int
-    stdout: str
-    stderr: str
+    messages: tuple[str, ...]
     seconds: float
-    where: str | None = None
+    where: Path | None = None
     people: int | None = None
     weighted_people: float | None = None
     unserved: int | None = None
@@ -73,76 +72,49 @@ def district_names(folders: Sequence[Path]) -> list[str]:
     return names
 
 
-def forward_args(
-    command: click.Command, params: Mapping[str, Any], skip: frozenset[str]
-) -> list[str]:
-    """The command-line tokens that give ``command`` the option values ``params`` (but those
-    named in ``skip``); paths are made absolute so that any worker can use them."""
-    tokens: list[str] = []
-    for param in command.params:
-        if not isinstance(param, click.Option) or param.name in skip or param.name is None:
-            continue
-        value = params.get(param.name)
-        if param.is_flag and param.secondary_opts:
-            tokens.append(param.opts[0] if value else param.secondary_opts[0])
-        elif param.is_flag:
-            tokens += [param.opts[0]] if value else []
-        elif value is None:
-            continue
-        else:
-            for item in value if param.multiple else (value,):
-                text = str(item.resolve()) if isinstance(item, Path) else str(item)
-                tokens += [param.opts[0], text]
-    return tokens
+def _absolute(path: Path | None) -> Path | None:
+    return path.resolve() if path is not None else None
 
 
 def district_jobs(
-    command: str,
-    folders: Sequence[Path],
-    out_dir: Path,
-    options: Sequence[str],
-    per_district_out: bool,
+    folders: Sequence[Path], request: PlanRequest, per_district_out: bool
 ) -> list[DistrictJob]:
-    """A job per district folder: ``planner COMMAND OPTIONS --data DIR --out OUT[/NAME]``."""
+    """A job per district folder, each writing to ``OUT[/NAME]/<week>/``."""
     jobs = []
     for name, folder in zip(district_names(folders), folders, strict=True):
-        out = out_dir / name if per_district_out else out_dir
-        args = (command, *options, "--data", str(folder.resolve()), "--out", str(out.resolve()))
-        jobs.append(DistrictJob(name, args))
+        out = request.out_dir / name if per_district_out else request.out_dir
+        job_request = replace(request, out_dir=out.resolve(), roads=_absolute(request.roads))
+        jobs.append(DistrictJob(name, folder.resolve(), job_request))
     return jobs
 
 
 def run_job(job: DistrictJob) -> DistrictOutcome:
-    """Plan one district in this process (a worker): run the command, keep what it printed."""
-    from planner.cli import cli
-    from planner.cli._common import run_guarded
+    """Plan one district in this process (a worker) with the week workflow."""
+    from planner.workflow import open_district, plan_district
 
-    out, err = io.StringIO(), io.StringIO()
+    forget_all()  # residents remembered for scrubbing are this district's own
     started = time.perf_counter()
-    with contextlib.redirect_stdout(out), contextlib.redirect_stderr(err):
-        code = run_guarded(cli, list(job.args))
-    seconds = time.perf_counter() - started
-    where = None
-    headline: dict[str, Any] = {}
-    last = out.getvalue().rstrip().splitlines()[-1:] if code == 0 else []
-    if last and last[0].startswith("→ "):
-        where = last[0].removeprefix("→ ").strip()
-        with contextlib.suppress(OSError, ValueError, KeyError, TypeError):
-            plan = json.loads((Path(where) / "plan.json").read_text(encoding="utf-8"))
-            headline = {
-                "people": int(plan["totals"]["people"]),
-                "weighted_people": float(plan["totals"]["weighted_people"]),
-                "unserved": len(plan["unserved"]),
-            }
+    messages: list[str] = []
+    try:
+        opened = open_district(job.folder)
+        messages += [scrub(f"warning: {w}") for w in opened.warnings]
+        result = plan_district(opened, job.request)
+    except (Exception, KeyboardInterrupt) as exc:  # every failure: this district's outcome
+        failure = describe(exc)
+        messages += failure.lines
+        return DistrictOutcome(
+            job.name, failure.code, tuple(messages), time.perf_counter() - started
+        )
     return DistrictOutcome(
-        job.name, code, out.getvalue(), err.getvalue(), seconds, where, **headline
+        job.name, 0, tuple(messages), time.perf_counter() - started, result.out_week,
+        result.people, result.weighted_people, result.unserved,
     )
 
 
 def _failed(job: DistrictJob, exc: BaseException) -> DistrictOutcome:
     """The outcome of a district whose worker died or could not be reached."""
     return DistrictOutcome(
-        job.name, 1, "", f"Error: its worker failed ({type(exc).__name__}: {exc})\n", 0.0
+        job.name, 1, (f"Error: its worker failed ({type(exc).__name__}: {exc})",), 0.0
     )
 
 
@@ -200,18 +172,15 @@ def run_dask(jobs: Sequence[DistrictJob], address: str) -> Iterator[DistrictOutc
 
 
 Echo = Callable[[str, bool], None]
-"""``echo(line, to_stderr)``."""
-
-
-def _click_echo(line: str, err: bool) -> None:
-    click.echo(line, err=err)
+"""``echo(line, to_stderr)``: how a front end shows a line."""
 
 
 def report(outcome: DistrictOutcome, echo: Echo) -> None:
-    """Print a district's messages (on stderr, prefixed with its name) and its result line."""
-    for line in outcome.stderr.splitlines():
-        if line.strip():
-            echo(f"{outcome.name}: {line}", True)
+    """Show a district's messages (on stderr, prefixed with its name) and its result line."""
+    for line in outcome.messages:
+        for part in line.splitlines():
+            if part.strip():
+                echo(f"{outcome.name}: {part}", True)
     if outcome.code == 0:
         numbers = ""
         if outcome.people is not None:
@@ -219,7 +188,8 @@ def report(outcome: DistrictOutcome, echo: Echo) -> None:
                 f": {outcome.people:,} people (weighted {outcome.weighted_people:,.1f}), "
                 f"unserved sites: {outcome.unserved:,}"
             )
-        echo(f"{outcome.name}: planned{numbers} → {outcome.where} ({outcome.seconds:.0f} s)", False)
+        echo(f"{outcome.name}: planned{numbers} → {outcome.where}/ ({outcome.seconds:.0f} s)",
+             False)
     elif outcome.code == 2:
         echo(f"{outcome.name}: bad input, nothing written for it (exit 2)", False)
     else:
@@ -234,12 +204,12 @@ def exit_code(codes: Sequence[int]) -> int:
 
 
 def plan_many(
-    jobs: Sequence[DistrictJob],
-    cluster: str | None = None,
-    echo: Echo = _click_echo,
+    folders: Sequence[Path], request: PlanRequest, cluster: str | None, echo: Echo
 ) -> int:
-    """Plan every job, locally or on ``cluster``; print each district's lines as its turn
-    comes (in the order given) and a last line of totals; return the exit status."""
+    """Plan ``request`` for every district folder, locally or on ``cluster``; show each
+    district's lines as its turn comes (in the order given) and a last line of totals; return
+    the exit status."""
+    jobs = district_jobs(folders, request, per_district_out=len(folders) > 1)
     outcomes = run_dask(jobs, cluster) if cluster else run_local(jobs)
     codes = []
     for outcome in outcomes:
@@ -248,6 +218,5 @@ def plan_many(
     planned = codes.count(0)
     bad = codes.count(2)
     other = len(codes) - planned - bad
-    summary = f"{len(codes)} districts: {planned} planned, {bad} with bad input, {other} failed"
-    echo(summary, False)
+    echo(f"{len(codes)} districts: {planned} planned, {bad} with bad input, {other} failed", False)
     return exit_code(codes)

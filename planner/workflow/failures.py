@@ -1,0 +1,89 @@
+"""How a failed run is told, for every front end: an exception becomes an exit status and
+the lines to show (never a traceback); a bug leaves a private, scrubbed crash log."""
+
+from __future__ import annotations
+
+import datetime as dt
+import os
+import stat
+import sys
+import tempfile
+import traceback
+from dataclasses import dataclass
+from pathlib import Path
+
+from planner.errors import InputError, PlannerError
+from planner.privacy import scrub
+
+INTERRUPTED = "Interrupted; nothing was written."
+
+
+@dataclass(frozen=True, slots=True)
+class Failure:
+    """What went wrong, as the user sees it: an exit status and message lines (scrubbed)."""
+
+    code: int
+    lines: tuple[str, ...]
+
+
+def log_dir() -> Path:
+    """Where crash logs go: ``$PLANNER_LOG_DIR``, else a private per-user folder in the temp dir.
+
+    The temp dir is shared: a folder there that is not ours (or is a symlink) is never used, so
+    another user cannot plant it to read our logs.
+    """
+    configured = os.environ.get("PLANNER_LOG_DIR")
+    if configured:
+        path = Path(configured)
+        path.mkdir(parents=True, exist_ok=True, mode=0o700)
+        return path
+    uid = os.getuid() if hasattr(os, "getuid") else 0
+    path = Path(tempfile.gettempdir()) / f"planner-logs-{uid}"
+    path.mkdir(exist_ok=True, mode=0o700)
+    info = os.lstat(path)
+    if stat.S_ISLNK(info.st_mode) or (hasattr(os, "getuid") and info.st_uid != uid):
+        raise OSError(f"{path} is not a private folder of this user")
+    path.chmod(0o700)
+    return path
+
+
+def write_crash_log(text: str) -> Path:
+    """Write ``text`` (scrubbed of residents' names and NIK) to a new owner-only log file."""
+    stamp = dt.datetime.now().strftime("%Y%m%d-%H%M%S")
+    path = log_dir() / f"planner-crash-{stamp}-{os.getpid()}.log"
+    flags = os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_NOFOLLOW", 0)
+    with os.fdopen(os.open(path, flags, 0o600), "w", encoding="utf-8") as handle:
+        handle.write(scrub(text))
+    return path
+
+
+def internal_error() -> Failure:
+    """A bug (call from an ``except`` block): one line naming a crash log that holds the
+    traceback (scrubbed); exit 1."""
+    kind = sys.exc_info()[0]
+    try:
+        where = f"details in {write_crash_log(traceback.format_exc())}"
+    except OSError:
+        where = "and the crash log could not be written"
+    name = kind.__name__ if kind else "error"
+    return Failure(1, (f"Internal error ({name}); this is a bug in planner, {where}",))
+
+
+def describe(exc: BaseException) -> Failure:
+    """The failure the user sees for ``exc`` (call from its ``except`` block): bad input → its
+    problems, 2; another expected failure → its message and code; Ctrl-C → 130; an OS error
+    on a named path → the path and what to check, 2; anything else → a crash log, 1."""
+    if isinstance(exc, KeyboardInterrupt):
+        return Failure(130, (INTERRUPTED,))
+    if isinstance(exc, InputError):
+        lines = [f"warning: {w}" for w in exc.warnings]
+        return Failure(exc.exit_code, tuple(scrub(x) for x in [*lines, f"Error: {exc.render()}"]))
+    if isinstance(exc, PlannerError):
+        return Failure(exc.exit_code, (scrub(f"Error: {exc}"),))
+    if isinstance(exc, OSError) and exc.filename is not None:
+        # A folder that cannot be written, a full disk, a path that is a file: the user's to fix.
+        where = exc.filename if exc.filename2 is None else f"{exc.filename} → {exc.filename2}"
+        reason = exc.strerror or type(exc).__name__
+        message = f"Error: {where}: {reason} — check the path, its permissions and free space"
+        return Failure(2, (scrub(message),))
+    return internal_error()

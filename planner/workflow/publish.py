@@ -1,0 +1,55 @@
+"""Writing a week's outputs: every file staged in a private folder and swapped in as a whole,
+the plan saved to the ledger just before the swap."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Mapping
+from pathlib import Path
+
+from planner.fsutil import staged_dir, write_text_atomic
+from planner.model import District, Plan
+from planner.planio import plan_to_json
+from planner.travel import TravelModel
+
+
+def publish(
+    out_week: Path,
+    plan: Plan,
+    district: District,
+    *,
+    summary: str,
+    travel: TravelModel | None = None,
+    offline: bool = True,
+    extra: Mapping[str, str | Path] | None = None,
+    commit: Callable[[str], object] | None = None,
+    on_render: Callable[[], None] | None = None,
+) -> tuple[Path, ...]:
+    """Write plan.json, summary.txt, ``extra`` files (text, or a file to copy) and every
+    rendered output into ``out_week`` as one swap; return the paths written there.
+
+    ``commit(plan_json)`` (saving the plan to the ledger) runs once every output is staged,
+    just before the swap: a run that fails or is killed before it leaves both the folder and
+    the ledger as they were, and only the swap itself lies between the ledger and the folder.
+    """
+    from planner.render import render_all
+
+    plan_json = plan_to_json(plan)
+    names: list[str] = []
+    with staged_dir(out_week) as stage:
+        write_text_atomic(stage / "plan.json", plan_json)
+        write_text_atomic(stage / "summary.txt", summary)
+        names += ["plan.json", "summary.txt"]
+        for name, content in (extra or {}).items():
+            if isinstance(content, Path):
+                write_text_atomic(stage / name, content.read_text(encoding="utf-8"))
+            else:
+                write_text_atomic(stage / name, content)
+            names.append(name)
+        if on_render is not None:
+            on_render()
+        rendered = render_all(plan, district, stage, travel=travel, lang=plan.language,
+                              offline=offline)
+        names += [Path(p).relative_to(stage).as_posix() for p in rendered]
+        if commit is not None:
+            commit(plan_json)
+    return tuple(out_week / name for name in names)

@@ -1,0 +1,114 @@
+"""Mid-week changes as a library call: a new version of a week's plan from a date on, with
+the change list the coordinator passes on."""
+
+from __future__ import annotations
+
+import contextlib
+import datetime as dt
+from dataclasses import replace
+from pathlib import Path
+
+from planner.calendar import Week
+from planner.check import require_valid
+from planner.errors import InputError
+from planner.ledger import apply_ledger
+from planner.model import Team, TimeWindow, parse_hhmm
+from planner.planio import read_plan
+from planner.workflow.limits import require_plannable
+from planner.workflow.publish import publish
+from planner.workflow.requests import (
+    OpenDistrict,
+    Progress,
+    ReplanRequest,
+    WeekResult,
+    no_progress,
+)
+from planner.workflow.week import Guard, campaign_ledger, check_team_ids, district_travel
+
+
+def parse_date(text: str, option: str) -> dt.date:
+    """``YYYY-MM-DD`` given to ``option``; anything else is an ``InputError``."""
+    try:
+        return dt.date.fromisoformat(text)
+    except ValueError:
+        raise InputError(f"{option} {text!r}: not a date — use YYYY-MM-DD") from None
+
+
+def parse_team_day(text: str, teams: dict[str, Team]) -> tuple[Team, dt.date, TimeWindow]:
+    """``T2:2026-12-05`` or ``T2:2026-12-05:08:00-12:00`` → (team, date, hours)."""
+    parts = text.split(":", 2)
+    if len(parts) < 2 or parts[0] not in teams:
+        raise InputError(
+            f"--add-team-day {text!r}: use TEAM:YYYY-MM-DD[:HH:MM-HH:MM] with a known team "
+            f"({', '.join(sorted(teams))})"
+        )
+    team = teams[parts[0]]
+    date = parse_date(parts[1], "--add-team-day")
+    if len(parts) == 3:
+        try:
+            start, end = (parse_hhmm(x) for x in parts[2].split("-"))
+            hours = TimeWindow(start, end)
+        except ValueError:
+            raise InputError(
+                f"--add-team-day {text!r}: hours must look like 08:00-12:00"
+            ) from None
+    else:
+        hours = team.hours_on(date.weekday()) or next(iter(team.shifts)).hours
+    return team, date, hours
+
+
+def replan_district(
+    opened: OpenDistrict,
+    request: ReplanRequest,
+    *,
+    progress: Progress = no_progress,
+    guard: Guard = contextlib.nullcontext,
+) -> WeekResult:
+    """Re-plan the week holding ``request.from_date``: stops before it and notified stops
+    stay; writes the new version (the old one kept as ``plan.vN.json``) and ``changes.txt``."""
+    from planner.render import RenderContext
+    from planner.solve.replan import changes_text, replan_week
+    from planner.summary import summary_text
+
+    week = Week.of(request.from_date).label
+    path = request.plan_path or request.out_dir / week / "plan.json"
+    old = read_plan(path)
+    if old.week != week:
+        raise InputError(
+            f"{path}: plans week {old.week}, but --from {request.from_date.isoformat()} "
+            f"is in {week}"
+        )
+    district = opened.district
+    require_plannable(district)
+    check_team_ids(district, request.without_teams, "--without-team")
+    teams = {team.id: team for team in district.teams}
+    added = [parse_team_day(x, teams) for x in request.add_team_days]
+    with campaign_ledger(opened.folder) as ledger:
+        if ledger is not None:
+            district = apply_ledger(district, ledger, before_week=week)
+        travel = district_travel(replace(opened, district=district), request.roads)
+        with guard():
+            plan, changes = replan_week(
+                district, old, request.from_date, travel,
+                without_teams=request.without_teams, cancel=request.cancel,
+                add_team_days=added, keep_notified=request.keep_notified,
+                time_limit_s=request.time_limit_s, solution_limit=request.solution_limit,
+                seed=request.seed, progress=progress,
+            )
+        require_valid(plan, district, travel)
+        public = RenderContext(plan, district)
+        labels = {sid: public.place(sid) for sid in district.site_index()}
+        change_list = changes_text(changes, plan, labels)
+        summary = summary_text(plan, district)
+        out_week = request.out_dir / week
+        extra: dict[str, str | Path] = {}
+        if path.parent.resolve() == out_week.resolve():
+            extra[f"plan.v{old.version}.json"] = path
+        extra["changes.txt"] = change_list
+        saver = ledger
+        paths = publish(
+            out_week, plan, district, summary=summary, travel=travel, offline=request.offline,
+            extra=extra,
+            commit=(lambda text: saver.save_plan(plan, text)) if saver is not None else None,
+        )
+    return WeekResult(plan, out_week, paths, summary, changes=change_list)
