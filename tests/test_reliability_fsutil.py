@@ -15,6 +15,7 @@ import pytest
 
 import planner.cli._common as common
 import planner.fsutil as fsutil
+import planner.workflow.failures as failures
 from planner.fsutil import ensure_private_dir, recover_dir, staged_dir, write_text_atomic
 from planner.privacy import forget_all, remember, scrub
 
@@ -120,7 +121,7 @@ def test_crash_logs_are_private_and_scrubbed(
     """The crash log lands in a per-user 0700 folder of the temp dir, 0600, with names and
     NIK scrubbed; a planted symlink in the temp dir is refused, the user still gets a line."""
     monkeypatch.delenv("PLANNER_LOG_DIR", raising=False)
-    monkeypatch.setattr(common.tempfile, "gettempdir", lambda: str(tmp_path))
+    monkeypatch.setattr(failures.tempfile, "gettempdir", lambda: str(tmp_path))
     error = KeyError("Sentinel Crashlog 1702019912340000 9876543210123456")
     assert common.run_guarded(_group(error), ["boom"]) == 1
     line = capsys.readouterr().err
