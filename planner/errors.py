@@ -1,4 +1,5 @@
-"""Errors a user can act on. Only the CLI turns them into messages and exit codes."""
+"""Errors a user can act on. `workflow.failures` turns them into exit statuses and messages for
+every front end (the CLI, many districts at once)."""
 
 from __future__ import annotations
 
