@@ -173,7 +173,8 @@ def declined_because(problem: CoreProblem) -> str | None:
         return "no node or no vehicle to route"
     size = matrix_bytes(problem)
     if size > MAX_MATRIX_BYTES:
-        return f"its matrices would take {size:,} bytes, over {MAX_MATRIX_BYTES:,}"
+        mib, cap = size / 2**20, MAX_MATRIX_BYTES / 2**20
+        return f"its matrices would take {mib:,.0f} MiB, over the {cap:,.0f} MiB allowed"
     return None
 
 
