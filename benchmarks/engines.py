@@ -25,7 +25,7 @@ from __future__ import annotations
 import argparse
 import sys
 import time
-from collections.abc import Callable, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -38,26 +38,29 @@ from planner.calendar import Week  # noqa: E402
 from planner.check import check_plan  # noqa: E402
 from planner.io import load_district  # noqa: E402
 from planner.model import District, Plan, Route, SolverInfo, totals_of  # noqa: E402
-from planner.solve import DEFAULT_SOLUTION_LIMIT, DEFAULT_TIME_LIMIT_S, default_search  # noqa: E402
-from planner.solve.build import WeekModel, build_week  # noqa: E402
-from planner.solve.core import (  # noqa: E402
-    CoreProblem,
-    CoreSolution,
-    SearchOptions,
-    solve_core,
+from planner.solve import (  # noqa: E402
+    DEFAULT_SOLUTION_LIMIT,
+    DEFAULT_TIME_LIMIT_S,
+    ENGINES,
+    default_search,
 )
-from planner.solve.engine_pyvrp import solve_pyvrp  # noqa: E402
+from planner.solve.build import WeekModel, build_week  # noqa: E402
+from planner.solve.engines import EngineRun, solve_with  # noqa: E402
 from planner.solve.explain import explain_unserved  # noqa: E402
-from planner.solve.extract import assign_printers, build_routes, draft_routes  # noqa: E402
+from planner.solve.greedy import warm_start  # noqa: E402
+from planner.solve.printers import assign_printers  # noqa: E402
+from planner.solve.problem import CoreProblem, CoreSolution, SearchOptions  # noqa: E402
+from planner.solve.timing import build_routes, draft_routes  # noqa: E402
 from planner.travel import TravelModel, travel_model  # noqa: E402
 
 DEFAULT_WEEK = "2026-W49"
 SOLOMON = ("C101", "R101", "RC101", "R112", "RC208")
-Solver = Callable[[CoreProblem, SearchOptions], "CoreSolution | None"]
-ENGINES: dict[str, Solver] = {
-    "ortools": lambda p, o: solve_core(p, o),
-    "pyvrp": lambda p, o: solve_pyvrp(p, o),
-}
+
+
+def run_engine(engine: str, problem: CoreProblem, options: SearchOptions) -> EngineRun:
+    """Solve with ``engine`` as ``plan_week`` does: the greedy warm start chosen once when
+    ``options.warm_start``; a fallback to OR-Tools is reported, never hidden."""
+    return solve_with(engine, problem, options, initial_routes=warm_start(problem, options))
 
 
 @dataclass(frozen=True, slots=True)
@@ -82,6 +85,7 @@ def make_plan(
     engine: str,
     search: SearchOptions,
     travel_source: str = "estimate",
+    fallback: str | None = None,
 ) -> Plan:
     """The ``Plan`` ``plan_week`` would write for ``solution`` of ``model``."""
     settings = district.settings
@@ -102,6 +106,7 @@ def make_plan(
             solution_limit=search.solution_limit,
             stopped_by=solution.stopped_by if solution else "empty",
             objective=solution.objective if solution else None,
+            fallback=fallback,
         ),
         routes=tuple(routes),
         unserved=tuple(unserved),
@@ -122,9 +127,14 @@ def plan_run(
     """Build, solve with ``engine``, read back and check one plan of ``week``."""
     model = build_week(district, Week.parse(week).dates, travel)
     started = time.perf_counter()
-    solution = ENGINES[engine](model.core, search)
+    ran = run_engine(engine, model.core, search)
+    solution = ran.solution
     wall_s = time.perf_counter() - started
-    plan = make_plan(district, week, model, solution, engine, search, travel.source)
+    if ran.fallback:
+        print(f"  ! {engine} {label}: {ran.fallback}", flush=True)
+    plan = make_plan(
+        district, week, model, solution, ran.engine, search, travel.source, ran.fallback
+    )
     violations = check_plan(plan, district, travel)
     for v in violations[:3]:
         print(f"  ! {engine} {label}: {v}", flush=True)
@@ -158,7 +168,7 @@ def solve_solomon(engine: str, inst: solomon.Instance, seconds: float) -> list[l
         options = SearchOptions(time_limit_s=seconds, first_solution="SAVINGS")
     else:
         options = SearchOptions(time_limit_s=seconds, solution_limit=None)
-    solution = ENGINES[engine](problem, options)
+    solution = run_engine(engine, problem, options).solution
     if solution is None:
         return None
     return [[node + 1 for node, _ in route] for route in solution.routes]

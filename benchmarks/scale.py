@@ -253,10 +253,10 @@ class TimedTravel:
 
 def run_one(sites: int, teams: int, seed: int, time_limit_s: float | None) -> dict[str, object]:
     """Plan, check and render one generated district; timings, size and value."""
-    import planner.solve as solve
     from planner.calendar import Week
     from planner.check import check_plan
     from planner.render import render_all
+    from planner.solve import week
     from planner.solve.build import WeekModel
     from planner.travel.haversine import StraightLineTravel
 
@@ -265,8 +265,10 @@ def run_one(sites: int, teams: int, seed: int, time_limit_s: float | None) -> di
     generate_s = time.perf_counter() - started
     travel = TimedTravel(StraightLineTravel(district.settings))
     built: list[WeekModel] = []
+    solved: list[week.SolveResult] = []
     build_s = [0.0]
-    original_build = solve.build_week
+    original_build = week.build_week
+    original_solve = week.solve_routes
 
     def timed_build(*args: object, **kwargs: object) -> WeekModel:
         begun = time.perf_counter()
@@ -275,9 +277,15 @@ def run_one(sites: int, teams: int, seed: int, time_limit_s: float | None) -> di
         built.append(model)
         return model
 
-    solve.build_week = timed_build  # type: ignore[assignment]
+    def kept_solve(*args: object, **kwargs: object) -> week.SolveResult:
+        result = original_solve(*args, **kwargs)  # type: ignore[arg-type]
+        solved.append(result)
+        return result
+
+    week.build_week = timed_build  # type: ignore[assignment]
+    week.solve_routes = kept_solve  # type: ignore[assignment]
     begun = time.perf_counter()
-    plan = solve.plan_week(
+    plan = week.plan_week(
         district, Week.parse(WEEK), travel, time_limit_s=time_limit_s, seed=seed
     )
     plan_s = time.perf_counter() - begun
@@ -295,7 +303,7 @@ def run_one(sites: int, teams: int, seed: int, time_limit_s: float | None) -> di
         "teams": teams,
         "team_days": len(model.team_days),
         "nodes": len(model.core.nodes),
-        "zones": getattr(model, "zones", 1),
+        "zones": solved[0].zones if solved else 1,
         "generate_s": generate_s,
         "travel_s": travel_s,
         "build_s": build_s[0] - travel_s,

@@ -3,9 +3,9 @@
     /work/venv/bin/python benchmarks/solomon.py [--time-limit 30] [--instances C101 'R1*' ...]
         [--engine ortools] [--start savings|greedy|...] [--mandatory] [--csv out.csv]
 
-Each instance becomes a ``CoreProblem`` for ``planner.solve.core.solve_core``, the engine the
-weekly plan uses: a fixed fleet (VEHICLES of the file), capacity, time windows, a distance
-objective, DIMACS rounding (d = floor(10 · euclid) / 10; everything in integer tenths;
+Each instance becomes a ``CoreProblem`` for ``planner.solve.engines.ortools.solve_ortools``,
+the engine the weekly plan uses: a fixed fleet (VEHICLES of the file), capacity, time windows, a
+distance objective, DIMACS rounding (d = floor(10 · euclid) / 10; everything in integer tenths;
 durations equal distances). Every customer is a one-node group with a huge penalty (dropping one
 never pays; the search can still start from a partial solution on tight instances) unless
 ``--mandatory``. Each solution is re-evaluated here from the coordinates, independently of the
@@ -33,13 +33,14 @@ from pathlib import Path
 import numpy as np
 import vrplib
 
-from planner.solve.core import (
+from planner.solve.engines.ortools import solve_ortools as ortools_core
+from planner.solve.greedy import warm_start
+from planner.solve.problem import (
     CoreGroup,
     CoreNode,
     CoreProblem,
     CoreVehicle,
     SearchOptions,
-    solve_core,
 )
 
 BENCH_DIR = Path("/work/shared/bench")
@@ -222,7 +223,7 @@ def solve_ortools(
         metaheuristic=metaheuristic,
         warm_start=greedy,
     )
-    solution = solve_core(problem, options)
+    solution = ortools_core(problem, options, initial_routes=warm_start(problem, options))
     if solution is None:
         return None
     return [[node + 1 for node, _ in route] for route in solution.routes]
@@ -233,7 +234,7 @@ def solve_pyvrp_engine(
 ) -> list[list[int]] | None:
     """Routes from the planner's PyVRP engine on the same core problem (every customer
     required; ``start`` and ``metaheuristic`` are OR-Tools settings and do not apply)."""
-    from planner.solve.engine_pyvrp import solve_pyvrp
+    from planner.solve.engines.pyvrp import solve_pyvrp
 
     problem = to_core(inst, True)
     solution = solve_pyvrp(problem, SearchOptions(time_limit_s=time_limit_s, solution_limit=None))

@@ -40,6 +40,8 @@ def plan_to_dict(plan: Plan) -> dict[str, Any]:
         solver["stopped_by"] = plan.solver.stopped_by
     if plan.solver.objective is not None:
         solver["objective"] = plan.solver.objective
+    if plan.solver.fallback is not None:
+        solver["fallback"] = plan.solver.fallback
     data: dict[str, Any] = {
         "schema": Plan.SCHEMA,
         "district": plan.district,
@@ -230,6 +232,7 @@ def plan_from_dict(data: Any, file: str = "plan.json") -> Plan:
                 solution_limit=solver.get("solution_limit"),
                 stopped_by=str(solver.get("stopped_by", "")),
                 objective=solver.get("objective"),
+                fallback=solver.get("fallback"),
             ),
             routes=tuple(routes),
             unserved=tuple(unserved),

@@ -13,7 +13,13 @@ from planner.calendar import Week
 from planner.check import check_plan
 from planner.model import District, Plan, SolverInfo, totals_of
 from planner.solve.build import build_week
-from planner.solve.core import (
+from planner.solve.engines import solve_with
+from planner.solve.engines.pyvrp import iteration_budget, simulate, solve_pyvrp
+from planner.solve.engines.pyvrp_data import to_pyvrp
+from planner.solve.explain import explain_unserved
+from planner.solve.greedy import warm_start
+from planner.solve.printers import assign_printers
+from planner.solve.problem import (
     CoreGroup,
     CoreNode,
     CoreProblem,
@@ -21,9 +27,7 @@ from planner.solve.core import (
     CoreVehicle,
     SearchOptions,
 )
-from planner.solve.engine_pyvrp import iteration_budget, simulate, solve_pyvrp, to_pyvrp
-from planner.solve.explain import explain_unserved
-from planner.solve.extract import assign_printers, build_routes, draft_routes
+from planner.solve.timing import build_routes, draft_routes
 from planner.travel.haversine import StraightLineTravel
 from tests import districts as D  # noqa: N812
 
@@ -67,7 +71,7 @@ def _plan(district: District, solution: CoreSolution | None, week: str) -> tuple
 
 def _solve_district(district: District) -> CoreSolution | None:
     model = build_week(district, Week.parse(D.WEEK).dates, StraightLineTravel(district.settings))
-    return solve_pyvrp(model.core, FAST)
+    return solve_pyvrp(model.core, FAST, initial_routes=warm_start(model.core, FAST))
 
 
 @pytest.mark.parametrize("make", [D.wednesday_afternoon, D.mixed])
@@ -193,5 +197,71 @@ def test_cli_plan_with_pyvrp_engine(tmp_path: Path) -> None:
     ]
     assert run_guarded(cli, args) == 0
     plan_file = out / "2026-W49" / "plan.json"
-    assert json.loads(plan_file.read_text(encoding="utf-8"))["solver"]["engine"] == "pyvrp"
+    solver = json.loads(plan_file.read_text(encoding="utf-8"))["solver"]
+    assert solver["engine"] == "pyvrp"
+    assert "fallback" not in solver
     assert run_guarded(cli, ["check", str(plan_file), "--data", str(data)]) == 0
+
+
+def test_declined_problem_is_solved_by_ortools_and_says_so() -> None:
+    """PyVRP declines a problem with no node; ``solve_with`` solves it with OR-Tools and
+    records the fallback instead of passing the result off as PyVRP's."""
+    problem = _c101_25()
+    empty = CoreProblem(problem.time, problem.cost, [], [], problem.vehicles)
+    run = solve_with("pyvrp", empty, SearchOptions(time_limit_s=5.0, solution_limit=5))
+    assert run.engine == "ortools"
+    assert run.fallback is not None
+    assert run.fallback.startswith("pyvrp declined: ")
+    assert run.solution is not None
+    assert solve_with("ortools", empty, SearchOptions(time_limit_s=5.0)).fallback is None
+
+
+def test_cli_plan_records_a_pyvrp_fallback(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """When PyVRP declines the week (its matrices over the memory cap), plan.json says the
+    plan was made by OR-Tools and why, and is otherwise the OR-Tools plan; reading it back
+    keeps the note; `planner check` accepts it."""
+    import json
+    import shutil
+
+    import planner.solve.engines.pyvrp as engine_pyvrp
+    from planner.cli import cli
+    from planner.cli._common import run_guarded
+    from planner.planio import read_plan
+
+    data = tmp_path / "district"
+    shutil.copytree(Path(__file__).parent / "data" / "io_tiny_en", data)
+    common = ["--week", "2026-W49", "--data", str(data), "--no-progress", "--no-ledger"]
+    assert run_guarded(cli, ["plan", *common, "--out", str(tmp_path / "ortools")]) == 0
+    monkeypatch.setattr(engine_pyvrp, "MAX_MATRIX_BYTES", 0)
+    out = tmp_path / "fallback"
+    assert run_guarded(cli, ["plan", *common, "--engine", "pyvrp", "--out", str(out)]) == 0
+    plan_file = out / "2026-W49" / "plan.json"
+    plan = json.loads(plan_file.read_text(encoding="utf-8"))
+    note = plan["solver"].pop("fallback")
+    assert plan["solver"]["engine"] == "ortools"
+    assert note.startswith("pyvrp declined: its matrices would take ")
+    assert note.endswith("; solved by ortools")
+    plain = json.loads((tmp_path / "ortools" / "2026-W49" / "plan.json").read_text("utf-8"))
+    assert "fallback" not in plain["solver"]
+    assert plan == plain
+    assert read_plan(plan_file).solver.fallback == note
+    assert run_guarded(cli, ["check", str(plan_file), "--data", str(data)]) == 0
+
+
+def test_week_in_zones_with_pyvrp_records_ortools() -> None:
+    """Only OR-Tools solves a week in zones: asked for PyVRP, the plan says who made it."""
+    from planner.solve import plan_week
+
+    district = D.mixed()
+    travel = StraightLineTravel(district.settings)
+    plan = plan_week(
+        district, Week.parse(D.WEEK), travel, solution_limit=3, zone_threshold=0, engine="pyvrp"
+    )
+    assert plan.solver.engine == "ortools"
+    assert plan.solver.fallback is not None
+    assert plan.solver.fallback.startswith("pyvrp declined: the week is solved in zones")
+    same = plan_week(district, Week.parse(D.WEEK), travel, solution_limit=3, zone_threshold=0)
+    assert same.solver.fallback is None
+    assert same.routes == plan.routes

@@ -14,21 +14,21 @@ from pathlib import Path
 import numpy as np
 import pytest
 
-import planner.solve as solve
 from planner.calendar import Week
 from planner.check import check_plan
 from planner.model import District, Plan, SiteKind, TimeWindow
 from planner.planio import plan_to_json
-from planner.solve import decompose, extract
+from planner.solve import decompose, printers, week
 from planner.solve.build import (
+    TeamDay,
     WeekModel,
     build_week,
     service_minutes,
     working_windows,
 )
 from planner.solve.explain import explain_unserved
-from planner.solve.extract import DraftStop, fit_window
 from planner.solve.greedy import best_greedy_routes
+from planner.solve.timing import DraftStop, fit_window
 from planner.travel.haversine import StraightLineTravel
 from tests import districts as D  # noqa: N812
 
@@ -52,14 +52,14 @@ def district600() -> District:
 def count_zones(monkeypatch: pytest.MonkeyPatch) -> list[int]:
     """A list that gets the number of zones of every week solved in zones from now on."""
     zones: list[int] = []
-    original = solve.solve_in_zones
+    original = week.solve_in_zones
 
     def spy(*args: object, **kwargs: object) -> tuple[object, int]:
         result = original(*args, **kwargs)  # type: ignore[arg-type]
         zones.append(result[1])
         return result
 
-    monkeypatch.setattr(solve, "solve_in_zones", spy)
+    monkeypatch.setattr(week, "solve_in_zones", spy)
     return zones
 
 
@@ -67,7 +67,7 @@ def plan600() -> Plan:
     """Plan the 600-site week in zones."""
     district = district600()
     travel = StraightLineTravel(district.settings)
-    return solve.plan_week(district, Week.parse(WEEK), travel, **FAST)  # type: ignore[arg-type]
+    return week.plan_week(district, Week.parse(WEEK), travel, **FAST)  # type: ignore[arg-type]
 
 
 def test_zones_plan_is_valid_explained_and_repeatable(monkeypatch: pytest.MonkeyPatch) -> None:
@@ -128,7 +128,7 @@ def test_kmeans_is_repeatable() -> None:
     assert set(labels.tolist()) == set(range(6))
 
 
-def _oracle_need(model: WeekModel, td: solve.build.TeamDay, stops: list[tuple]) -> int:
+def _oracle_need(model: WeekModel, td: TeamDay, stops: list[tuple]) -> int:
     """The overrun of a day, computed the plain way (the explain module before it was fast)."""
     minutes = model.matrices[td.team.vehicle].minutes
     clock, here, worst = td.hours.start, td.base, 0
@@ -218,9 +218,9 @@ def _drafts() -> tuple[District, types.SimpleNamespace, list[list[DraftStop]]]:
     return district, model, routes
 
 
-def _value(district: District, drafts: list[list[DraftStop]], printers: list[bool]) -> int:
+def _value(district: District, drafts: list[list[DraftStop]], carried: list[bool]) -> int:
     cards = sum(round(100 * district.settings.weights[s.kind]) * s.cards for r in drafts for s in r)
-    return cards - sum(printers)
+    return cards - sum(carried)
 
 
 def test_printer_heuristic_start_reaches_the_exact_choice(
@@ -229,12 +229,12 @@ def test_printer_heuristic_start_reaches_the_exact_choice(
     """Above ``EXACT_PRINTER_ROUTES`` CP-SAT starts from the heuristic's choice; here both
     reach the exact model's value and keep every rule (printers a date, budget, school)."""
     district, model, exact_drafts = _drafts()
-    exact = extract.assign_printers(district, model, exact_drafts)  # type: ignore[arg-type]
-    heuristic = extract._printer_heuristic(district, model, _drafts()[2])  # type: ignore[arg-type]
+    exact = printers.assign_printers(district, model, exact_drafts)  # type: ignore[arg-type]
+    heuristic = printers._printer_heuristic(district, model, _drafts()[2])  # type: ignore[arg-type]
     assert heuristic is not None
-    monkeypatch.setattr(extract, "EXACT_PRINTER_ROUTES", 0)
+    monkeypatch.setattr(printers, "EXACT_PRINTER_ROUTES", 0)
     drafts = _drafts()[2]
-    started = extract.assign_printers(district, model, drafts)  # type: ignore[arg-type]
+    started = printers.assign_printers(district, model, drafts)  # type: ignore[arg-type]
     assert _value(district, drafts, started) == _value(district, exact_drafts, exact)
     assert heuristic[2] <= _value(district, drafts, started)
     for day in range(3):
@@ -254,7 +254,7 @@ def test_replan_in_zones_keeps_promised_stops(monkeypatch: pytest.MonkeyPatch) -
     travel = StraightLineTravel(district.settings)
     old = plan600()
     zones = count_zones(monkeypatch)
-    monkeypatch.setattr(solve, "in_zones", lambda problem, threshold=0: True)
+    monkeypatch.setattr(week, "in_zones", lambda problem, threshold=0: True)
     wednesday = Week.parse(WEEK).dates[2]
     new, _ = replan_week(district, old, wednesday, travel, without_teams=["T2"], solution_limit=3)
     assert zones

@@ -78,6 +78,9 @@ class SolverInfo:
     solution_limit: int | None = None
     stopped_by: str = ""
     objective: int | None = None
+    fallback: str | None = None
+    """Set when ``engine`` is not the engine asked for: which one declined and why (written
+    to plan.json only then)."""
 
 
 @dataclass(frozen=True, slots=True)

@@ -34,7 +34,7 @@ from planner.model import (
     VehicleProfile,
     recording_minutes,
 )
-from planner.solve.core import CoreGroup, CoreNode, CoreProblem, CoreSolution, CoreVehicle
+from planner.solve.problem import CoreGroup, CoreNode, CoreProblem, CoreVehicle
 from planner.travel import LatLon, Matrices, TravelModel
 
 DAY = 24 * 60
@@ -87,12 +87,6 @@ class WeekModel:
     vclasses: list[tuple[VehicleProfile, int]]
     site_points: dict[str, int]
     dates: list[dt.date] = field(default_factory=list)
-    outcome: CoreSolution | None = None
-    """The core's solution once solved (for plan.json's solver record)."""
-    engine: str = "ortools"
-    """The engine that produced ``outcome`` (recorded in plan.json)."""
-    zones: int = 1
-    """How many zones the search solved separately (1: the whole week at once)."""
 
 
 def service_minutes(people: int, kits: int, settings: Settings) -> int:
@@ -127,9 +121,6 @@ def build_week(
     planned elsewhere (kept stops) per site id, ``locked`` the stops each team-day keeps
     at their times, and ``exclude`` the site ids not to visit (cancelled).
     """
-    settings = district.settings
-    boost = value_boost or {}
-    done = already or {}
     selected = [
         (team, date, hours)
         for team, date, hours in (
@@ -137,9 +128,56 @@ def build_week(
         )
         if teams is None or team.id in teams
     ]
-    week_start = dates[0]
+    points, base_index, site_points = _points(district, selected)
+    vclasses = sorted({(team.vehicle, team.kits) for team, _, _ in selected})
+    profiles = sorted({p for p, _ in vclasses})
+    matrices = {p: travel.matrices(points, p) for p in profiles}
+    time_by_profile = {p: _int_matrix(matrices[p].minutes, math.ceil) for p in profiles}
+    cost_by_profile = {p: _int_matrix(matrices[p].km * KM_COST, round) for p in profiles}
+    tdays = [
+        TeamDay(
+            team=team,
+            date=date,
+            hours=hours,
+            day_index=(date - dates[0]).days,
+            vclass=vclasses.index((team.vehicle, team.kits)),
+            base=base_index[(team.base_lat, team.base_lon)],
+        )
+        for team, date, hours in selected
+    ]
+    nodes = _Nodes()
+    visit = _SiteVisits(district, tdays, vclasses, site_points, value_boost or {}, already or {})
+    visit.add_sites(nodes, seed, chunk_people, exclude)
+    pinned = _add_locked(nodes, district.settings, tdays, vclasses, site_points, locked or {})
+    core = CoreProblem(
+        time=[time_by_profile[p] for p, _ in vclasses],
+        cost=[cost_by_profile[p] for p, _ in vclasses],
+        nodes=nodes.nodes,
+        groups=nodes.groups,
+        vehicles=_vehicles(tdays, district.settings),
+        pinned=pinned,
+    )
+    return WeekModel(
+        core=core,
+        visits=nodes.visits,
+        team_days=tdays,
+        points=points,
+        matrices=matrices,
+        vclasses=vclasses,
+        site_points=site_points,
+        dates=list(dates),
+    )
 
-    # Points: team bases first, then every site (sites may share coordinates).
+
+Selected = Sequence[tuple[Team, dt.date, TimeWindow]]
+"""The week's vehicles: (team, date, working hours)."""
+
+
+def _points(
+    district: District, selected: Selected
+) -> tuple[list[LatLon], dict[LatLon, int], dict[str, int]]:
+    """Points: team bases first, then every site (sites may share coordinates); the index of
+    each base and each site's point."""
     points: list[LatLon] = []
     base_index: dict[LatLon, int] = {}
     for team, _, _ in selected:
@@ -147,30 +185,16 @@ def build_week(
         if key not in base_index:
             base_index[key] = len(points)
             points.append(key)
-    sites = list(district.sites())
     site_points: dict[str, int] = {}
-    for site in sites:
+    for site in district.sites():
         site_points[site.site_id] = len(points)
         points.append((site.lat, site.lon))
+    return points, base_index, site_points
 
-    vclasses = sorted({(team.vehicle, team.kits) for team, _, _ in selected})
-    profiles = sorted({p for p, _ in vclasses})
-    matrices = {p: travel.matrices(points, p) for p in profiles}
-    time_by_profile = {p: _int_matrix(matrices[p].minutes, math.ceil) for p in profiles}
-    cost_by_profile = {p: _int_matrix(matrices[p].km * KM_COST, round) for p in profiles}
 
-    tdays = [
-        TeamDay(
-            team=team,
-            date=date,
-            hours=hours,
-            day_index=(date - week_start).days,
-            vclass=vclasses.index((team.vehicle, team.kits)),
-            base=base_index[(team.base_lat, team.base_lon)],
-        )
-        for team, date, hours in selected
-    ]
-    core_vehicles = [
+def _vehicles(tdays: Sequence[TeamDay], settings: Settings) -> list[CoreVehicle]:
+    """One core vehicle per team-day, its hours on the week's minute axis."""
+    return [
         CoreVehicle(
             start_loc=td.base,
             end_loc=td.base,
@@ -181,75 +205,121 @@ def build_week(
         )
         for td in tdays
     ]
-    kit_values = sorted({k for _, k in vclasses})
 
-    visits: list[Visit] = []
-    nodes: list[CoreNode] = []
-    groups: list[CoreGroup] = []
-    rng = random.Random(seed)
-    order = list(range(len(sites)))
-    if seed:
-        rng.shuffle(order)  # another seed, another search path (same model)
 
-    for site_no in order:
-        site = sites[site_no]
-        if site.site_id in exclude:
-            continue
-        people = max(0, site.expected_people(settings) - done.get(site.site_id, 0))
+@dataclass(slots=True)
+class _Nodes:
+    """The nodes, groups and visits built so far (node i is visit i)."""
+
+    nodes: list[CoreNode] = field(default_factory=list)
+    groups: list[CoreGroup] = field(default_factory=list)
+    visits: list[Visit] = field(default_factory=list)
+
+
+@dataclass(frozen=True, slots=True)
+class _SiteVisits:
+    """What turning a site into chunked visit nodes needs."""
+
+    district: District
+    tdays: Sequence[TeamDay]
+    vclasses: Sequence[tuple[VehicleProfile, int]]
+    site_points: Mapping[str, int]
+    boost: Mapping[str, float]
+    done: Mapping[str, int]
+
+    def add_sites(
+        self, out: _Nodes, seed: int, chunk_people: int, exclude: frozenset[str]
+    ) -> None:
+        """Every site's chunks, in site order (shuffled by a non-zero ``seed``: another
+        search path, the same model)."""
+        sites = list(self.district.sites())
+        rng = random.Random(seed)
+        order = list(range(len(sites)))
+        if seed:
+            rng.shuffle(order)
+        for site_no in order:
+            site = sites[site_no]
+            if site.site_id in exclude:
+                continue
+            self.add_site(out, site, site_no, chunk_people)
+
+    def add_site(self, out: _Nodes, site: Site, site_no: int, chunk_people: int) -> None:
+        """A site's chunks: per chunk one node per kit count, the copies one group."""
+        settings = self.district.settings
+        people = max(0, site.expected_people(settings) - self.done.get(site.site_id, 0))
         if people == 0:
-            continue
+            return
         kind = site.site_kind
-        weight = settings.weights[kind] * boost.get(site.site_id, 1.0)
-        point = site_points[site.site_id]
+        weight = settings.weights[kind] * self.boost.get(site.site_id, 1.0)
+        kit_values = sorted({k for _, k in self.vclasses})
         sizes = [1] if kind is SiteKind.HOMEBOUND else _chunks(people, chunk_people)
         per_kits = [0] if kind is SiteKind.HOMEBOUND else kit_values
         for chunk, size in enumerate(sizes):
             members: list[int] = []
             for kits in per_kits:
-                services = tuple(service_minutes(size, kits or k, settings) for _, k in vclasses)
-                longest = max(services) if kits == 0 else service_minutes(size, kits, settings)
-                allowed: list[int] = []
-                windows: set[tuple[int, int]] = set()
-                for v, td in enumerate(tdays):
-                    if kits and td.team.kits != kits:
-                        continue
-                    day_windows = _usable(site, td, settings.setup_minutes, longest)
-                    if day_windows:
-                        allowed.append(v)
-                        windows.update(day_windows)
-                if not allowed:
+                node = self._node(site, site_no, size, kits)
+                if node is None:
                     continue
-                members.append(len(nodes))
-                visits.append(Visit(site.site_id, kind, chunk, size, kits, point))
-                nodes.append(
-                    CoreNode(
-                        loc=point,
-                        site=site_no,
-                        service=services,
-                        windows=tuple(sorted(windows)),
-                        entry=settings.setup_minutes,
-                        allowed_vehicles=tuple(allowed),
-                        demand=size,
-                    )
-                )
+                members.append(len(out.nodes))
+                point = self.site_points[site.site_id]
+                out.visits.append(Visit(site.site_id, kind, chunk, size, kits, point))
+                out.nodes.append(node)
             if members:
                 value = weight * size * max(0.5, 1.0 - CHUNK_DECAY * chunk)
-                groups.append(CoreGroup(tuple(members), max(1, round(VALUE_SCALE * value))))
+                out.groups.append(CoreGroup(tuple(members), max(1, round(VALUE_SCALE * value))))
 
+    def _node(self, site: Site, site_no: int, size: int, kits: int) -> CoreNode | None:
+        """The node of a chunk of ``size`` people for teams with ``kits`` kits (0: any);
+        None when no team-day can serve it."""
+        settings = self.district.settings
+        services = tuple(service_minutes(size, kits or k, settings) for _, k in self.vclasses)
+        longest = max(services) if kits == 0 else service_minutes(size, kits, settings)
+        allowed: list[int] = []
+        windows: set[tuple[int, int]] = set()
+        for v, td in enumerate(self.tdays):
+            if kits and td.team.kits != kits:
+                continue
+            day_windows = _usable(site, td, settings.setup_minutes, longest)
+            if day_windows:
+                allowed.append(v)
+                windows.update(day_windows)
+        if not allowed:
+            return None
+        return CoreNode(
+            loc=self.site_points[site.site_id],
+            site=site_no,
+            service=services,
+            windows=tuple(sorted(windows)),
+            entry=settings.setup_minutes,
+            allowed_vehicles=tuple(allowed),
+            demand=size,
+        )
+
+
+def _add_locked(
+    out: _Nodes,
+    settings: Settings,
+    tdays: Sequence[TeamDay],
+    vclasses: Sequence[tuple[VehicleProfile, int]],
+    site_points: Mapping[str, int],
+    locked: Mapping[tuple[str, dt.date], Sequence[Stop]],
+) -> list[list[int]]:
+    """A pinned node per kept stop (replan), on its team-day at its time; the pinned nodes
+    of each vehicle."""
     pinned: list[list[int]] = [[] for _ in tdays]
     for v, td in enumerate(tdays):
-        for stop in sorted((locked or {}).get((td.team.id, td.date), ()), key=lambda x: x.start):
+        for stop in sorted(locked.get((td.team.id, td.date), ()), key=lambda x: x.start):
             fixed = td.day_index * DAY + stop.start + settings.setup_minutes
             span = stop.end - stop.start - settings.setup_minutes
-            pinned[v].append(len(nodes))
-            groups.append(CoreGroup((len(nodes),), LOCKED_PENALTY))
-            visits.append(
+            pinned[v].append(len(out.nodes))
+            out.groups.append(CoreGroup((len(out.nodes),), LOCKED_PENALTY))
+            out.visits.append(
                 Visit(stop.site, stop.kind, -1, stop.people, 0, site_points[stop.site], stop)
             )
-            nodes.append(
+            out.nodes.append(
                 CoreNode(
                     loc=site_points[stop.site],
-                    site=LOCKED_SITE_BASE - len(nodes),
+                    site=LOCKED_SITE_BASE - len(out.nodes),
                     service=tuple(span for _ in vclasses),
                     windows=((fixed, fixed),),
                     entry=settings.setup_minutes,
@@ -257,24 +327,7 @@ def build_week(
                     demand=stop.people,
                 )
             )
-    core = CoreProblem(
-        time=[time_by_profile[p] for p, _ in vclasses],
-        cost=[cost_by_profile[p] for p, _ in vclasses],
-        nodes=nodes,
-        groups=groups,
-        vehicles=core_vehicles,
-        pinned=pinned,
-    )
-    return WeekModel(
-        core=core,
-        visits=visits,
-        team_days=tdays,
-        points=points,
-        matrices=matrices,
-        vclasses=vclasses,
-        site_points=site_points,
-        dates=list(dates),
-    )
+    return pinned
 
 
 def working_windows(site: Site, td: TeamDay) -> list[TimeWindow]:

@@ -11,7 +11,7 @@ nodes) finds about one improving solution every three seconds, and a 2,500-site 
    (deterministic: seeded k-means++, a fixed iteration cap).
 3. Each team-day joins the zone where its greedy route collected most value (a team-day with an
    empty route, the zone nearest its base): team-days go where the value is, not evenly.
-4. Each zone is solved on its own by ``solve_core`` (same model, a fraction of the nodes and
+4. Each zone is solved on its own by ``solve_ortools`` (same model, a fraction of the nodes and
    vehicles), warm-started from the better of the greedy routes restricted to the zone and a
    greedy run inside the zone; each zone gets a share of the caller's time limit (by size,
    unused time passes on) and the caller's solution-count stop, so a run is repeatable.
@@ -32,15 +32,15 @@ from dataclasses import dataclass, replace
 import numpy as np
 import numpy.typing as npt
 
-from planner.solve.core import (
+from planner.solve.engines.ortools import solve_ortools
+from planner.solve.greedy import best_greedy_routes, route_value
+from planner.solve.problem import (
     CoreGroup,
     CoreNode,
     CoreProblem,
     CoreSolution,
     SearchOptions,
-    solve_core,
 )
-from planner.solve.greedy import best_greedy_routes, route_value
 
 ZONE_THRESHOLD = 40_000
 """Weeks whose nodes × team-days exceed this are solved in zones. The sample (1,112 nodes ×
@@ -294,7 +294,7 @@ def solve_in_zones(
                 if progress is not None:
                     progress(step, rounds * of, found, value)
 
-            solution = solve_core(
+            solution = solve_ortools(
                 sub.problem,
                 zone_options,
                 progress=on_solution,

@@ -31,7 +31,7 @@ from planner.solve.build import (
     service_minutes,
     working_windows,
 )
-from planner.solve.extract import fit_window
+from planner.solve.timing import fit_window
 
 _NO_WORKDAY = {
     SiteKind.VILLAGE: "head_no_workday",

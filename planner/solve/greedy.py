@@ -5,7 +5,10 @@ thousand optional nodes) and start far from good plans. This builds every vehicl
 appending, again and again, the unvisited node with the best value per minute of the vehicle's
 time (travel, waiting, setup, service and the change in the way home), with a bonus for nodes
 few vehicles can serve. Each step is one vectorised pass over the candidates, so a week takes a
-fraction of a second. The guided local search then improves the result.
+fraction of a second. The engine's local search then improves the result.
+
+The caller picks the warm start once (``warm_start``) and hands it to the engine as initial
+routes; engines do not import this module.
 """
 
 from __future__ import annotations
@@ -16,7 +19,7 @@ from dataclasses import dataclass
 import numpy as np
 import numpy.typing as npt
 
-from planner.solve.core import CoreProblem, merge_intervals
+from planner.solve.problem import CoreProblem, SearchOptions, merge_intervals
 
 INF = np.iinfo(np.int64).max // 4
 
@@ -131,7 +134,7 @@ def greedy_routes(
     """
     prep = prepared or prepare(problem)
     n_nodes = len(problem.nodes)
-    group_of, locs, sites, entries = prep.group_of, prep.locs, prep.sites, prep.entries
+    group_of = prep.group_of
     weight = prep.value * (1.0 + scarcity / np.maximum(prep.n_allowed, 1.0))
     taken = np.zeros(int(group_of.max()) + 1 if n_nodes else 0, dtype=bool)
 
@@ -144,64 +147,77 @@ def greedy_routes(
     )
     routes: list[list[int]] = [[] for _ in problem.vehicles]
     for v in order:
-        vehicle = problem.vehicles[v]
         view = prep.views[v]
         if view is None:
             continue
-        cand, lo, hi, service, demand = view.cand, view.lo, view.hi, view.service, view.demand
-        tmat = prep.times[vehicle.vclass]
-        c_locs, c_sites, c_entries = locs[cand], sites[cand], entries[cand]
-        c_groups, c_weight = group_of[cand], weight[cand]
-        load = 0
-        capacity = vehicle.capacity if vehicle.capacity is not None else INF
-
-        leave = vehicle.earliest
-        here = vehicle.start_loc
-        here_site = -(10**9)
-        pending = list(problem.pinned[v]) if v < len(problem.pinned) else []
-        for node in pending:
-            taken[group_of[node]] = True
-        while True:
-            # Before a pinned stop, a candidate must leave time to reach it by its fixed start.
-            if pending:
-                nxt = problem.nodes[pending[0]]
-                goal_loc, goal_time = nxt.loc, nxt.windows[0][0] - nxt.entry
-            else:
-                goal_loc, goal_time = vehicle.end_loc, vehicle.latest
-            arrive = leave + tmat[here, c_locs] + np.where(c_sites != here_site, c_entries, 0)
-            start = np.where(
-                arrive <= hi[:, 0],
-                np.maximum(arrive, lo[:, 0]),
-                np.where(arrive <= hi[:, 1], np.maximum(arrive, lo[:, 1]), INF),
-            )
-            end = start + service
-            onward = tmat[c_locs, goal_loc]
-            back = end + onward
-            ok = (
-                (start < INF) & (back <= goal_time) & ~taken[c_groups] & (load + demand <= capacity)
-            )
-            if not ok.any():
-                if not pending:
-                    break
-                node = pending.pop(0)
-                routes[v].append(node)
-                load += problem.nodes[node].demand
-                leave = (
-                    problem.nodes[node].windows[0][0] + problem.nodes[node].service[vehicle.vclass]
-                )
-                here, here_site = problem.nodes[node].loc, problem.nodes[node].site
-                continue
-            used = (end - leave) + onward - tmat[here, goal_loc]
-            score = np.where(ok, c_weight / np.maximum(used, 1) ** time_power, -1.0)
-            k = int(np.argmax(score))
-            node = int(cand[k])
-            routes[v].append(node)
-            taken[group_of[node]] = True
-            load += int(demand[k])
-            leave = int(end[k])
-            here = int(c_locs[k])
-            here_site = int(c_sites[k])
+        routes[v] = _vehicle_route(problem, prep, v, view, weight, taken, time_power)
     return routes
+
+
+def _vehicle_route(
+    problem: CoreProblem,
+    prep: Prepared,
+    v: int,
+    view: _VehicleView,
+    weight: npt.NDArray[np.float64],
+    taken: npt.NDArray[np.bool_],
+    time_power: float,
+) -> list[int]:
+    """Vehicle ``v``'s greedy route: the best value per minute again and again, its pinned
+    stops kept at their times; marks the groups it takes in ``taken``."""
+    vehicle = problem.vehicles[v]
+    group_of, locs, sites, entries = prep.group_of, prep.locs, prep.sites, prep.entries
+    cand, lo, hi, service, demand = view.cand, view.lo, view.hi, view.service, view.demand
+    tmat = prep.times[vehicle.vclass]
+    c_locs, c_sites, c_entries = locs[cand], sites[cand], entries[cand]
+    c_groups, c_weight = group_of[cand], weight[cand]
+    load = 0
+    capacity = vehicle.capacity if vehicle.capacity is not None else INF
+    route: list[int] = []
+
+    leave = vehicle.earliest
+    here = vehicle.start_loc
+    here_site = -(10**9)
+    pending = list(problem.pinned[v]) if v < len(problem.pinned) else []
+    for node in pending:
+        taken[group_of[node]] = True
+    while True:
+        # Before a pinned stop, a candidate must leave time to reach it by its fixed start.
+        if pending:
+            nxt = problem.nodes[pending[0]]
+            goal_loc, goal_time = nxt.loc, nxt.windows[0][0] - nxt.entry
+        else:
+            goal_loc, goal_time = vehicle.end_loc, vehicle.latest
+        arrive = leave + tmat[here, c_locs] + np.where(c_sites != here_site, c_entries, 0)
+        start = np.where(
+            arrive <= hi[:, 0],
+            np.maximum(arrive, lo[:, 0]),
+            np.where(arrive <= hi[:, 1], np.maximum(arrive, lo[:, 1]), INF),
+        )
+        end = start + service
+        onward = tmat[c_locs, goal_loc]
+        back = end + onward
+        ok = (start < INF) & (back <= goal_time) & ~taken[c_groups] & (load + demand <= capacity)
+        if not ok.any():
+            if not pending:
+                break
+            node = pending.pop(0)
+            route.append(node)
+            load += problem.nodes[node].demand
+            leave = problem.nodes[node].windows[0][0] + problem.nodes[node].service[vehicle.vclass]
+            here, here_site = problem.nodes[node].loc, problem.nodes[node].site
+            continue
+        used = (end - leave) + onward - tmat[here, goal_loc]
+        score = np.where(ok, c_weight / np.maximum(used, 1) ** time_power, -1.0)
+        k = int(np.argmax(score))
+        node = int(cand[k])
+        route.append(node)
+        taken[group_of[node]] = True
+        load += int(demand[k])
+        leave = int(end[k])
+        here = int(c_locs[k])
+        here_site = int(c_sites[k])
+    return route
 
 
 def route_value(problem: CoreProblem, routes: Sequence[Sequence[int]]) -> int:
@@ -233,3 +249,9 @@ def best_greedy_routes(problem: CoreProblem) -> list[list[int]]:
                 if best is None or value > best[0]:
                     best = (value, routes)
     return best[1] if best else []
+
+
+def warm_start(problem: CoreProblem, options: SearchOptions) -> list[list[int]] | None:
+    """The initial routes for an engine: ``best_greedy_routes`` when ``options.warm_start``,
+    else None (the engine's own first solution)."""
+    return best_greedy_routes(problem) if options.warm_start else None

@@ -17,8 +17,20 @@ from dataclasses import dataclass, replace
 from planner.calendar import Week, team_days
 from planner.errors import InputError
 from planner.i18n import day_name, t
-from planner.model import District, Plan, Stop, Team, TimeWindow, Unserved, fmt_hhmm, totals_of
-from planner.solve import (
+from planner.model import (
+    District,
+    Plan,
+    Route,
+    Stop,
+    Team,
+    TimeWindow,
+    Unserved,
+    fmt_hhmm,
+    totals_of,
+)
+from planner.solve.build import build_week
+from planner.solve.explain import explain_unserved
+from planner.solve.week import (
     DEFAULT_SOLUTION_LIMIT,
     DEFAULT_TIME_LIMIT_S,
     Progress,
@@ -26,8 +38,6 @@ from planner.solve import (
     solve_routes,
     solver_info,
 )
-from planner.solve.build import build_week
-from planner.solve.explain import explain_unserved
 from planner.travel import TravelModel
 
 
@@ -72,6 +82,59 @@ def replan_week(
     lang = lang or old.language
     report = progress or (lambda stage, fraction: None)
     dates = Week.parse(old.week).dates
+    _check_request(district, old, from_date, dates, cancel)
+    future = [d for d in dates if d >= from_date]
+    vehicles = _vehicles(district, future, from_date, dates, without_teams, add_team_days)
+    cancelled = frozenset(cancel)
+    keys = {(tm.id, d) for tm, d, _ in vehicles}
+    past = [r for r in old.routes if r.date < from_date]
+    locked = _locked(old, from_date, keys, cancelled) if keep_notified else {}
+    model_district = _remaining_district(district, past)
+
+    report("build", 0.0)
+    model = build_week(
+        model_district,
+        future,
+        travel,
+        seed=seed,
+        vehicles=vehicles,
+        already=_already(past, locked),
+        locked=locked,
+        exclude=cancelled,
+    )
+    search = default_search(time_limit_s, solution_limit)
+    result = solve_routes(model_district, model, search, report)
+    all_routes = tuple(sorted([*past, *result.routes], key=lambda r: (r.date, r.team)))
+    unserved = [
+        u
+        if u.site not in cancelled
+        else Unserved(u.site, u.backlog, t("reason.cancelled", lang), "cancelled")
+        for u in explain_unserved(district, model, all_routes, lang)
+    ]
+    plan = Plan(
+        district=district.settings.name,
+        week=old.week,
+        inputs_sha256=district.inputs_sha256,
+        solver=solver_info(search, seed, result),
+        routes=all_routes,
+        unserved=tuple(unserved),
+        totals=totals_of(all_routes, district.settings.weights),
+        language=lang,
+        travel_source=travel.source,
+        version=old.version + 1,
+        based_on=f"{old.week} v{old.version}",
+    )
+    return plan, diff_plans(old, plan, from_date)
+
+
+def _check_request(
+    district: District,
+    old: Plan,
+    from_date: dt.date,
+    dates: Sequence[dt.date],
+    cancel: Sequence[str],
+) -> None:
+    """``InputError`` for a start date outside the week or an unknown cancelled site."""
     if from_date not in dates:
         raise InputError(
             f"--from {from_date.isoformat()} is not in week {old.week} "
@@ -84,7 +147,18 @@ def replan_week(
             f"--cancel: unknown site id(s) {', '.join(unknown)} — use ids such as "
             "village:17.02.01.2001 from plan.json"
         )
-    future = [d for d in dates if d >= from_date]
+
+
+def _vehicles(
+    district: District,
+    future: list[dt.date],
+    from_date: dt.date,
+    dates: Sequence[dt.date],
+    without_teams: Sequence[str],
+    add_team_days: Sequence[tuple[Team, dt.date, TimeWindow]],
+) -> list[tuple[Team, dt.date, TimeWindow]]:
+    """The remaining team-days: the calendar's from ``from_date`` without the removed teams,
+    the added team-days replacing any of the same team and date; by date, then team."""
     removed = set(without_teams)
     vehicles = [(tm, d, h) for tm, d, h in team_days(district, future) if tm.id not in removed]
     for team, date, hours in add_team_days:
@@ -95,17 +169,24 @@ def replan_week(
         vehicles = [v for v in vehicles if (v[0].id, v[1]) != (team.id, date)]
         vehicles.append((team, date, hours))
     vehicles.sort(key=lambda v: (v[1], v[0].id))
-    keys = {(tm.id, d) for tm, d, _ in vehicles}
-    cancelled = frozenset(cancel)
+    return vehicles
 
-    past = [r for r in old.routes if r.date < from_date]
+
+def _locked(
+    old: Plan, from_date: dt.date, keys: set[tuple[str, dt.date]], cancelled: frozenset[str]
+) -> dict[tuple[str, dt.date], list[Stop]]:
+    """The stops each remaining team-day keeps at their times (not cancelled)."""
     locked: dict[tuple[str, dt.date], list[Stop]] = {}
-    if keep_notified:
-        for route in old.routes:
-            if route.date >= from_date and (route.team, route.date) in keys:
-                kept = [s for s in route.stops if s.site not in cancelled]
-                if kept:
-                    locked[(route.team, route.date)] = kept
+    for route in old.routes:
+        if route.date >= from_date and (route.team, route.date) in keys:
+            kept = [s for s in route.stops if s.site not in cancelled]
+            if kept:
+                locked[(route.team, route.date)] = kept
+    return locked
+
+
+def _already(past: Sequence[Route], locked: dict[tuple[str, dt.date], list[Stop]]) -> Counter[str]:
+    """People per site already visited (history) or promised (kept stops)."""
     already: Counter[str] = Counter()
     for route in past:
         for stop in route.stops:
@@ -113,46 +194,16 @@ def replan_week(
     for stops in locked.values():
         for stop in stops:
             already[stop.site] += stop.people
+    return already
+
+
+def _remaining_district(district: District, past: Sequence[Route]) -> District:
+    """The district with the blanks already printed taken off the stock."""
     past_cards = sum(r.cards for r in past)
     settings = replace(
         district.settings, blank_stock=max(0, district.settings.blank_stock - past_cards)
     )
-    model_district = replace(district, settings=settings)
-
-    report("build", 0.0)
-    model = build_week(
-        model_district,
-        future,
-        travel,
-        seed=seed,
-        vehicles=vehicles,
-        already=already,
-        locked=locked,
-        exclude=cancelled,
-    )
-    search = default_search(time_limit_s, solution_limit)
-    routes = solve_routes(model_district, model, search, report)
-    all_routes = tuple(sorted([*past, *routes], key=lambda r: (r.date, r.team)))
-    unserved = [
-        u
-        if u.site not in cancelled
-        else Unserved(u.site, u.backlog, t("reason.cancelled", lang), "cancelled")
-        for u in explain_unserved(district, model, all_routes, lang)
-    ]
-    plan = Plan(
-        district=district.settings.name,
-        week=old.week,
-        inputs_sha256=district.inputs_sha256,
-        solver=solver_info(search, seed, model),
-        routes=all_routes,
-        unserved=tuple(unserved),
-        totals=totals_of(all_routes, district.settings.weights),
-        language=lang,
-        travel_source=travel.source,
-        version=old.version + 1,
-        based_on=f"{old.week} v{old.version}",
-    )
-    return plan, diff_plans(old, plan, from_date)
+    return replace(district, settings=settings)
 
 
 def _visits(plan: Plan, from_date: dt.date) -> dict[str, list[Slot]]:

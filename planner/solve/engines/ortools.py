@@ -1,120 +1,51 @@
-"""The routing core: a prize-collecting VRP with time windows, solved by OR-Tools.
+"""The routing core solved by OR-Tools' routing library (the product's default engine).
 
-It knows nothing of villages or schools. ``CoreProblem`` is plain integer data (minutes, cost
-units); ``solve_core`` returns which nodes each vehicle visits and when. The planner's model
-(``planner.solve.build``) and the Solomon benchmark both feed it, so the benchmark measures the
-engine the product uses.
-
-Time model: a node's cumul is the time its service *starts*, after an ``entry`` time (setup)
-that is paid only when arriving from a different ``site``; so consecutive chunks of one
-village cost one setup. transit(i → j) = service(i) + travel(i, j) + entry(j) [site(i) ≠ site(j)].
+``solve_ortools`` maps a ``CoreProblem`` onto a ``RoutingModel``: one depot node per distinct
+base location, then the visit nodes; a "time" dimension whose cumul is a node's service start
+(transit = service + travel + setup when the site changes); a disjunction per ``CoreGroup``
+(penalty = its prize); a "people" dimension when vehicles have a capacity. The search starts
+from the caller's initial routes when given, else from OR-Tools' first-solution heuristic.
 """
 
 from __future__ import annotations
 
 import itertools
 import time
-from collections.abc import Callable, Sequence
-from dataclasses import dataclass, field
+from collections.abc import Sequence
+from dataclasses import dataclass
 from typing import Any
 
 import numpy as np
-import numpy.typing as npt
 from ortools.constraint_solver import pywrapcp, routing_enums_pb2
+
+from planner.solve.problem import (
+    CoreNode,
+    CoreProblem,
+    CoreSolution,
+    SearchOptions,
+    SolutionProgress,
+    merge_intervals,
+)
 
 HORIZON_CAP = 10**9
 
-Matrix = Sequence[Sequence[int]] | npt.NDArray[np.integer[Any]]
-"""Integers between locations: nested lists, or (cheaper for large models) a numpy array."""
-
 
 @dataclass(frozen=True, slots=True)
-class CoreNode:
-    """A visit: where, how long (per vehicle class), when (cumul windows) and by whom."""
+class _Routing:
+    """OR-Tools' model of one problem: its index manager, the model, the depot count."""
 
-    loc: int
-    site: int
-    service: tuple[int, ...]
-    windows: tuple[tuple[int, int], ...]
-    entry: int = 0
-    allowed_vehicles: tuple[int, ...] | None = None
-    demand: int = 0
+    manager: pywrapcp.RoutingIndexManager
+    routing: pywrapcp.RoutingModel
+    base_locs: list[int]
 
+    @property
+    def n_depots(self) -> int:
+        """Manager nodes before the visit nodes (one per distinct base location)."""
+        return len(self.base_locs)
 
-@dataclass(frozen=True, slots=True)
-class CoreGroup:
-    """At most one node of ``nodes`` is visited; leaving all out costs ``penalty``.
-
-    ``penalty`` None makes the group mandatory (exactly one node visited).
-    """
-
-    nodes: tuple[int, ...]
-    penalty: int | None
-
-
-@dataclass(frozen=True, slots=True)
-class CoreVehicle:
-    """A vehicle (in the planner: one team on one date)."""
-
-    start_loc: int
-    end_loc: int
-    vclass: int
-    earliest: int
-    latest: int
-    capacity: int | None = None
-
-
-@dataclass(frozen=True, slots=True)
-class CoreProblem:
-    """Integer data for one solve. ``time[c][a][b]`` and ``cost[c][a][b]`` are per vehicle
-    class ``c`` between locations ``a`` and ``b``."""
-
-    time: Sequence[Matrix]
-    cost: Sequence[Matrix]
-    nodes: Sequence[CoreNode]
-    groups: Sequence[CoreGroup]
-    vehicles: Sequence[CoreVehicle]
-    pinned: Sequence[Sequence[int]] = ()
-    """Per vehicle, nodes it must keep (in time order, each with a one-point window): stops
-    already promised to a village head. Empty for a fresh week."""
-
-
-@dataclass(frozen=True, slots=True)
-class SearchOptions:
-    """How hard and how to search; ``solution_limit`` keeps runs repeatable, ``time_limit_s``
-    is the wall-clock safety net."""
-
-    time_limit_s: float = 30.0
-    solution_limit: int | None = None
-    first_solution: str = "PARALLEL_CHEAPEST_INSERTION"
-    metaheuristic: str = "GUIDED_LOCAL_SEARCH"
-    lns_time_limit_ms: int = 100
-    warm_start: bool = False
-    """Start from ``greedy.greedy_routes`` instead of OR-Tools' first-solution heuristic."""
-
-
-@dataclass(slots=True)
-class CoreSolution:
-    """Per vehicle the visited nodes with their service-start times; what stopped the search."""
-
-    routes: list[list[tuple[int, int]]]
-    starts: list[int]
-    ends: list[int]
-    objective: int
-    stopped_by: str
-    wall_s: float
-    dropped: list[int] = field(default_factory=list)
-
-
-def merge_intervals(intervals: Sequence[tuple[int, int]]) -> list[tuple[int, int]]:
-    """Sorted, disjoint, non-adjacent closed integer intervals covering ``intervals``."""
-    merged: list[tuple[int, int]] = []
-    for lo, hi in sorted(intervals):
-        if merged and lo <= merged[-1][1] + 1:
-            merged[-1] = (merged[-1][0], max(merged[-1][1], hi))
-        else:
-            merged.append((lo, hi))
-    return merged
+    def index(self, node: int) -> int:
+        """The routing index of core node ``node``."""
+        return int(self.manager.NodeToIndex(self.n_depots + node))
 
 
 def _node_windows_ok(node: CoreNode) -> None:
@@ -125,42 +56,29 @@ def _node_windows_ok(node: CoreNode) -> None:
             raise ValueError(f"bad window {lo}..{hi}")
 
 
-def solve_core(
-    problem: CoreProblem,
-    options: SearchOptions,
-    progress: Callable[[int, int], None] | None = None,
-    initial_routes: Sequence[Sequence[int]] | None = None,
-) -> CoreSolution | None:
-    """Solve ``problem``; None when no feasible assignment exists (only with mandatory groups).
-
-    ``progress(solutions_found, objective)`` is called on each improving solution;
-    ``initial_routes`` (node ids per vehicle) warm-starts the search.
-    """
-    n_vehicles = len(problem.vehicles)
-    n_nodes = len(problem.nodes)
-    for node in problem.nodes:
-        _node_windows_ok(node)
-    # Manager nodes: one depot node per distinct base location, then the visit nodes.
+def _open_model(problem: CoreProblem) -> _Routing:
+    """Manager nodes: one depot node per distinct base location, then the visit nodes."""
     base_locs = sorted(
         {v.start_loc for v in problem.vehicles} | {v.end_loc for v in problem.vehicles}
     )
     depot_of = {loc: i for i, loc in enumerate(base_locs)}
-    n_depots = len(base_locs)
     manager = pywrapcp.RoutingIndexManager(
-        n_depots + n_nodes,
-        n_vehicles,
+        len(base_locs) + len(problem.nodes),
+        len(problem.vehicles),
         [depot_of[v.start_loc] for v in problem.vehicles],
         [depot_of[v.end_loc] for v in problem.vehicles],
     )
-    routing = pywrapcp.RoutingModel(manager)
+    return _Routing(manager, pywrapcp.RoutingModel(manager), base_locs)
 
-    locs = base_locs + [n.loc for n in problem.nodes]
+
+def _add_arcs(problem: CoreProblem, model: _Routing) -> list[int]:
+    """Register every class's transit and cost matrices over the manager's nodes (built with
+    numpy: a 1,500-node model has 2.25 million entries per matrix, handed to OR-Tools as
+    lists), set each vehicle's arc cost; returns the time evaluator of each class."""
+    n_depots, routing = model.n_depots, model.routing
+    locs = model.base_locs + [n.loc for n in problem.nodes]
     sites = [-1 - i for i in range(n_depots)] + [n.site for n in problem.nodes]
     entries = [0] * n_depots + [n.entry for n in problem.nodes]
-    n_classes = len(problem.time)
-
-    # Transit and cost matrices over the manager's nodes, built with numpy (a 1,500-node model
-    # has 2.25 million entries per matrix), handed to OR-Tools as lists.
     loc_index = np.array(locs, dtype=np.int64)
     site_ids = np.array(sites, dtype=np.int64)
     entry_paid = np.where(
@@ -169,7 +87,7 @@ def solve_core(
     grid = np.ix_(loc_index, loc_index)
     time_evaluators: list[int] = []
     cost_evaluators: list[int] = []
-    for c in range(n_classes):
+    for c in range(len(problem.time)):
         services = np.array([0] * n_depots + [n.service[c] for n in problem.nodes], np.int64)
         transit = services[:, None] + np.asarray(problem.time[c], dtype=np.int64)[grid]
         transit += entry_paid
@@ -180,7 +98,12 @@ def solve_core(
 
     for v, vehicle in enumerate(problem.vehicles):
         routing.SetArcCostEvaluatorOfVehicle(cost_evaluators[vehicle.vclass], v)
+    return time_evaluators
 
+
+def _add_time(problem: CoreProblem, model: _Routing, time_evaluators: list[int]) -> Any:
+    """The time dimension with each vehicle's shift and each node's windows and vehicles."""
+    routing = model.routing
     routing.AddDimensionWithVehicleTransits(
         [time_evaluators[v.vclass] for v in problem.vehicles],
         HORIZON_CAP,
@@ -196,7 +119,7 @@ def solve_core(
         routing.AddVariableMaximizedByFinalizer(time_dim.CumulVar(routing.Start(v)))
 
     for i, node in enumerate(problem.nodes):
-        index = manager.NodeToIndex(n_depots + i)
+        index = model.index(i)
         windows = merge_intervals(node.windows)
         cumul = time_dim.CumulVar(index)
         cumul.SetRange(windows[0][0], windows[-1][1])
@@ -208,9 +131,14 @@ def solve_core(
             # Same as SetAllowedVehiclesForIndex, whose Python binding rejects every list in
             # OR-Tools 9.15 (absl::Span); -1 keeps the node droppable.
             routing.VehicleVar(index).SetValues([-1, *node.allowed_vehicles])
+    return time_dim
 
+
+def _add_capacity_and_groups(problem: CoreProblem, model: _Routing) -> None:
+    """The people dimension (when a vehicle has a capacity) and one disjunction per group."""
+    routing = model.routing
     if any(v.capacity is not None for v in problem.vehicles):
-        demands = [0] * n_depots + [n.demand for n in problem.nodes]
+        demands = [0] * model.n_depots + [n.demand for n in problem.nodes]
         demand_eval = routing.RegisterUnaryTransitVector(demands)
         routing.AddDimensionWithVehicleCapacity(
             demand_eval,
@@ -221,13 +149,16 @@ def solve_core(
         )
 
     for group in problem.groups:
-        indices = [manager.NodeToIndex(n_depots + n) for n in group.nodes]
+        indices = [model.index(n) for n in group.nodes]
         if group.penalty is None:
             if len(indices) > 1:
                 routing.AddDisjunction(indices)
         else:
             routing.AddDisjunction(indices, group.penalty)
 
+
+def _parameters(options: SearchOptions) -> Any:
+    """OR-Tools' search parameters for ``options``."""
     params = pywrapcp.DefaultRoutingSearchParameters()
     params.first_solution_strategy = getattr(
         routing_enums_pb2.FirstSolutionStrategy, options.first_solution
@@ -240,7 +171,18 @@ def solve_core(
     if options.solution_limit is not None:
         params.solution_limit = options.solution_limit
     params.log_search = False
+    return params
 
+
+def _search(
+    model: _Routing,
+    params: Any,
+    progress: SolutionProgress | None,
+    initial_routes: Sequence[Sequence[int]] | None,
+) -> tuple[Any, int, float]:
+    """Run the search (from ``initial_routes`` when given): (assignment or None, improving
+    solutions found, wall seconds)."""
+    routing = model.routing
     found = [0]
     # The callback reaches the model through this list, emptied after the search: OR-Tools
     # holds the callback, so a callback holding the model would keep both alive for good
@@ -255,15 +197,11 @@ def solve_core(
     routing.AddAtSolutionCallback(on_solution)
 
     started = time.perf_counter()
-    if initial_routes is None and options.warm_start:
-        from planner.solve.greedy import best_greedy_routes
-
-        initial_routes = best_greedy_routes(problem)
     initial = None
     if initial_routes is not None:
         routing.CloseModelWithParameters(params)
         initial = routing.ReadAssignmentFromRoutes(
-            [[manager.NodeToIndex(n_depots + n) for n in route] for route in initial_routes], True
+            [[model.index(n) for n in route] for route in initial_routes], True
         )
     if initial is not None:
         assignment = routing.SolveFromAssignmentWithParameters(initial, params)
@@ -271,38 +209,73 @@ def solve_core(
         assignment = routing.SolveWithParameters(params)
     wall_s = time.perf_counter() - started
     model_ref.clear()
-    if assignment is None:
-        return None
+    return assignment, found[0], wall_s
 
+
+def _stopped_by(options: SearchOptions, wall_s: float, found: int) -> str:
+    """What ended the search: the time limit, the solution count, or a local optimum."""
     if wall_s >= options.time_limit_s * 0.98:
-        stopped_by = "time_limit"
-    elif options.solution_limit is not None and found[0] >= options.solution_limit:
-        stopped_by = "solution_limit"
-    else:
-        stopped_by = "local_optimum"
+        return "time_limit"
+    if options.solution_limit is not None and found >= options.solution_limit:
+        return "solution_limit"
+    return "local_optimum"
 
+
+def _read_solution(
+    problem: CoreProblem, model: _Routing, time_dim: Any, assignment: Any
+) -> tuple[list[list[tuple[int, int]]], list[int], list[int], list[int]]:
+    """(routes with service starts, vehicle starts, vehicle ends, dropped nodes)."""
+    routing, manager = model.routing, model.manager
     routes: list[list[tuple[int, int]]] = []
     starts: list[int] = []
     ends: list[int] = []
     visited: set[int] = set()
-    for v in range(n_vehicles):
+    for v in range(len(problem.vehicles)):
         index = routing.Start(v)
         starts.append(assignment.Min(time_dim.CumulVar(index)))
         route: list[tuple[int, int]] = []
         index = assignment.Value(routing.NextVar(index))
         while not routing.IsEnd(index):
-            node = manager.IndexToNode(index) - n_depots
+            node = manager.IndexToNode(index) - model.n_depots
             route.append((node, assignment.Min(time_dim.CumulVar(index))))
             visited.add(node)
             index = assignment.Value(routing.NextVar(index))
         ends.append(assignment.Min(time_dim.CumulVar(index)))
         routes.append(route)
+    dropped = [i for i in range(len(problem.nodes)) if i not in visited]
+    return routes, starts, ends, dropped
+
+
+def solve_ortools(
+    problem: CoreProblem,
+    options: SearchOptions,
+    progress: SolutionProgress | None = None,
+    initial_routes: Sequence[Sequence[int]] | None = None,
+    seed: int = 0,
+) -> CoreSolution | None:
+    """Solve ``problem``; None when no feasible assignment exists (only with mandatory groups).
+
+    ``progress(solutions_found, objective)`` is called on each improving solution;
+    ``initial_routes`` (node ids per vehicle) warm-starts the search. ``seed`` is unused:
+    OR-Tools' routing search has none and is repeatable for the same model and parameters.
+    """
+    for node in problem.nodes:
+        _node_windows_ok(node)
+    model = _open_model(problem)
+    time_evaluators = _add_arcs(problem, model)
+    time_dim = _add_time(problem, model, time_evaluators)
+    _add_capacity_and_groups(problem, model)
+    params = _parameters(options)
+    assignment, found, wall_s = _search(model, params, progress, initial_routes)
+    if assignment is None:
+        return None
+    routes, starts, ends, dropped = _read_solution(problem, model, time_dim, assignment)
     return CoreSolution(
         routes=routes,
         starts=starts,
         ends=ends,
         objective=assignment.ObjectiveValue(),
-        stopped_by=stopped_by,
+        stopped_by=_stopped_by(options, wall_s, found),
         wall_s=wall_s,
-        dropped=[i for i in range(n_nodes) if i not in visited],
+        dropped=dropped,
     )

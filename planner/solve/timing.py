@@ -1,0 +1,171 @@
+"""Core solution → timed ``Route`` objects: draft stops, then exact times.
+
+1. ``draft_routes``: consecutive chunks of one site on a route become one stop.
+2. (Printers and cards are chosen between the two steps by ``planner.solve.printers``.)
+3. ``build_routes``: each route is re-timed from the team's start with the exact SPEC rule-4
+   durations (``stop_minutes``): earliest start inside a window, the departure pushed as late
+   as the first stop allows. The routing model reserved at least these durations, so this never
+   fails; if it ever did (a modelling gap), the repair drops the smallest trailing chunk until
+   the route fits, rather than emit a plan that breaks a rule.
+
+``fit_window`` is shared with ``explain`` (the same start rule for the unserved reasons).
+"""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from planner.model import (
+    District,
+    Route,
+    SiteKind,
+    Stop,
+    TimeWindow,
+    stop_minutes,
+)
+from planner.solve.build import TeamDay, WeekModel, working_windows
+from planner.solve.problem import CoreSolution
+
+
+@dataclass(slots=True)
+class DraftStop:
+    """A stop before times are fixed: site, people per chunk, cards."""
+
+    site: str
+    kind: SiteKind
+    point: int
+    chunks: list[int]
+    cards: int = 0
+    locked: Stop | None = None
+
+    @property
+    def people(self) -> int:
+        """People expected at this stop."""
+        return sum(self.chunks)
+
+
+def draft_routes(model: WeekModel, solution: CoreSolution) -> list[list[DraftStop]]:
+    """Group each vehicle's visited nodes into stops (consecutive chunks of a site merge)."""
+    drafts: list[list[DraftStop]] = []
+    for route in solution.routes:
+        stops: list[DraftStop] = []
+        for node, _ in route:
+            visit = model.visits[node]
+            last = stops[-1] if stops else None
+            if last and last.site == visit.site and not last.locked and not visit.locked:
+                last.chunks.append(visit.people)
+            else:
+                stops.append(
+                    DraftStop(
+                        visit.site, visit.kind, visit.point, [visit.people], locked=visit.locked
+                    )
+                )
+        drafts.append(stops)
+    return drafts
+
+
+def fit_window(windows: Sequence[TimeWindow], earliest: int, duration: int) -> int | None:
+    """Earliest start ≥ ``earliest`` with [start, start + duration] inside one window."""
+    for window in windows:
+        start = max(earliest, window.start)
+        if start + duration <= window.end:
+            return start
+    return None
+
+
+def _timed(
+    district: District, model: WeekModel, td: TeamDay, stops: list[DraftStop]
+) -> tuple[list[Stop], int, int, int, float] | None:
+    """Times for ``stops`` on ``td`` (stops, depart, return, travel min, km); None if they
+    do not fit."""
+    settings = district.settings
+    sites = district.site_index()
+    minutes = model.matrices[td.team.vehicle].minutes
+    km = model.matrices[td.team.vehicle].km
+    clock = td.hours.start
+    here = td.base
+    legs_minutes = 0
+    distance = 0.0
+    timed: list[Stop] = []
+    for stop in stops:
+        leg = math.ceil(float(minutes[here][stop.point]) - 1e-9)
+        legs_minutes += leg
+        distance += float(km[here][stop.point])
+        arrive = clock + leg
+        if stop.locked is not None:
+            duration = stop.locked.end - stop.locked.start
+            windows = [TimeWindow(stop.locked.start, stop.locked.end)]
+        else:
+            duration = stop_minutes(stop.people, stop.cards, td.team.kits, settings)
+            windows = working_windows(sites[stop.site], td)
+        start = fit_window(windows, arrive, duration)
+        if start is None:
+            return None
+        timed.append(
+            Stop(stop.site, stop.kind, arrive, start, start + duration, stop.people, stop.cards)
+        )
+        clock = start + duration
+        here = stop.point
+    leg = math.ceil(float(minutes[here][td.base]) - 1e-9)
+    legs_minutes += leg
+    distance += float(km[here][td.base])
+    back = clock + leg
+    if back > td.hours.end:
+        return None
+    depart = td.hours.start
+    if timed:
+        first_leg = timed[0].arrive - td.hours.start
+        depart = timed[0].start - first_leg
+        timed[0] = Stop(
+            timed[0].site,
+            timed[0].kind,
+            timed[0].start,
+            timed[0].start,
+            timed[0].end,
+            timed[0].people,
+            timed[0].cards,
+        )
+    return timed, depart, back, legs_minutes, distance
+
+
+def build_routes(
+    district: District, model: WeekModel, drafts: list[list[DraftStop]], printers: list[bool]
+) -> tuple[list[Route], int]:
+    """Timed routes for every team-day with stops; also how many chunks repair dropped."""
+    routes: list[Route] = []
+    dropped = 0
+    for td, stops, printer in zip(model.team_days, drafts, printers, strict=True):
+        stops = [
+            DraftStop(s.site, s.kind, s.point, list(s.chunks), s.cards, s.locked) for s in stops
+        ]
+        result = _timed(district, model, td, stops)
+        while result is None and any(not s.locked for s in stops):
+            # Repair: drop the smallest chunk of the last free stop (never expected to run).
+            last = next(s for s in reversed(stops) if not s.locked)
+            last.chunks.pop()
+            dropped += 1
+            last.cards = min(last.cards, last.people)
+            if not last.chunks:
+                stops.remove(last)
+            result = _timed(district, model, td, stops)
+        if result is None or not result[0]:
+            continue
+        timed, depart, back, travel_minutes, distance = result
+        cards = sum(s.cards for s in timed)
+        routes.append(
+            Route(
+                team=td.team.id,
+                date=td.date,
+                printer=printer and cards > 0,
+                blanks=cards,
+                depart=depart,
+                return_=back,
+                travel_minutes=travel_minutes,
+                distance_km=round(distance, 1),
+                stops=tuple(timed),
+            )
+        )
+    routes.sort(key=lambda r: (r.date, r.team))
+    return routes, dropped
