@@ -51,7 +51,7 @@ class Settings:
     card_value: float = 0.25
     """Reserved: the value of a printed card on top of the person. Read and validated, but not
     yet used: routes are chosen for people, and cards are then given out by kind weight
-    (``solve.extract.assign_printers``)."""
+    (``solve.printers.assign_printers``)."""
 
     def __post_init__(self) -> None:
         require(self.recording_minutes > 0, "recording_minutes must be positive")
