@@ -40,8 +40,8 @@ from types import TracebackType
 from planner.calendar import Week
 from planner.errors import InputError
 from planner.fsutil import ensure_private_dir
+from planner.io.plan_json import plan_from_dict
 from planner.model import District, Plan, SiteKind
-from planner.planio import plan_from_dict
 
 LEDGER_DIR = ".planner"
 LEDGER_FILE = "ledger.sqlite"

@@ -22,6 +22,7 @@ from planner.check import Violation, check_plan, plan_warnings, require_valid
 from planner.cli import cli
 from planner.cli._common import run_guarded
 from planner.errors import PlanCheckError
+from planner.io.plan_json import plan_to_json
 from planner.model import (
     DateOverride,
     District,
@@ -45,7 +46,6 @@ from planner.model import (
     parse_hhmm,
     totals_of,
 )
-from planner.planio import plan_to_json
 from planner.travel import LatLon, Matrices, TravelModel
 from planner.travel.haversine import StraightLineTravel
 

@@ -17,8 +17,8 @@ import pytest
 import planner.solve as solve
 from planner.calendar import Week
 from planner.check import check_plan
+from planner.io.plan_json import plan_to_json
 from planner.model import District, Plan, SiteKind, TimeWindow
-from planner.planio import plan_to_json
 from planner.solve import decompose, extract
 from planner.solve.build import (
     WeekModel,

@@ -20,9 +20,9 @@ from planner.cli import cli
 from planner.cli._common import run_guarded
 from planner.cli.status import render_table
 from planner.errors import Problem
+from planner.io.plan_json import plan_to_json
 from planner.ledger import Ledger, ledger_path
 from planner.model import District, Plan
-from planner.planio import plan_to_json
 from tests.test_ledger import (
     HOME1,
     SCHOOL1,

@@ -136,7 +136,7 @@ def plan_command(
       planner plan --week 2026-W49 --data ./rejang-lebong --teams T1,T2 --lang en --offline
     """
     from planner.check import require_valid
-    from planner.planio import plan_to_json
+    from planner.io.plan_json import plan_to_json
     from planner.solve import DEFAULT_SOLUTION_LIMIT, plan_week
     from planner.summary import summary_text
     from planner.travel import travel_model

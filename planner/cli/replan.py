@@ -96,7 +96,7 @@ def replan_command(
       planner replan --from 2026-12-03 --cancel village:17.02.06.2005 --add-team-day T4:2026-12-05
     """
     from planner.check import require_valid
-    from planner.planio import plan_to_json, read_plan
+    from planner.io.plan_json import plan_to_json, read_plan
     from planner.render import RenderContext
     from planner.solve.replan import changes_text, replan_week
     from planner.summary import summary_text
