@@ -171,8 +171,8 @@ def plan_command(
     ledger = None
     boost: dict[str, float] = {}
     if use_ledger and os.access(folder, os.W_OK):
-        from planner.campaign import fairness_boost
         from planner.ledger import Ledger, apply_ledger, ledger_path, waiting_weeks
+        from planner.ledger.fairness import fairness_boost
 
         ledger = Ledger.open(ledger_path(folder))
         district = apply_ledger(district, ledger, before_week=week)
