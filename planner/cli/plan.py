@@ -137,8 +137,8 @@ def plan_command(
     """
     from planner.check import require_valid
     from planner.io.plan_json import plan_to_json
+    from planner.render.summary import summary_text
     from planner.solve import DEFAULT_SOLUTION_LIMIT, plan_week
-    from planner.summary import summary_text
     from planner.travel import travel_model
 
     if len(data_dirs) > 1 or cluster:

@@ -98,8 +98,8 @@ def replan_command(
     from planner.check import require_valid
     from planner.io.plan_json import plan_to_json, read_plan
     from planner.render import RenderContext
+    from planner.render.summary import summary_text
     from planner.solve.replan import changes_text, replan_week
-    from planner.summary import summary_text
     from planner.travel import travel_model
 
     from_date = _date(from_text, "--from")
