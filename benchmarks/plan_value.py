@@ -29,6 +29,7 @@ from dataclasses import dataclass
 from planner.calendar import Week, team_days
 from planner.check import check_plan
 from planner.io import load_district
+from planner.io.plan_json import plan_to_json
 from planner.model import (
     District,
     Homebound,
@@ -42,7 +43,6 @@ from planner.model import (
     stop_minutes,
     totals_of,
 )
-from planner.planio import plan_to_json
 from planner.solve import DEFAULT_SOLUTION_LIMIT, DEFAULT_TIME_LIMIT_S, plan_week
 from planner.travel import TravelModel, travel_model
 

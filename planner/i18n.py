@@ -71,7 +71,7 @@ TEXT: dict[str, dict[str, str]] = {
     "month.10": {"id": "Oktober", "en": "October"},
     "month.11": {"id": "November", "en": "November"},
     "month.12": {"id": "Desember", "en": "December"},
-    # --- summary (planner.summary) ---
+    # --- summary (planner.render.summary) ---
     "summary.title": {
         "id": "Rencana {district}, minggu {week} ({first} – {last})",
         "en": "Plan for {district}, week {week} ({first} – {last})",

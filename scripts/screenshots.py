@@ -43,7 +43,7 @@ def _load(plan_file: Path | None, data: Path | None) -> tuple[District, Plan]:
         district, plan = fixture["build"]()
         return district, plan
     import planner.io
-    from planner.planio import read_plan
+    from planner.io.plan_json import read_plan
 
     district, _ = planner.io.load_district(data)
     return district, read_plan(plan_file)

@@ -228,7 +228,7 @@ def test_cli_plan_records_a_pyvrp_fallback(
     import planner.solve.engines.pyvrp as engine_pyvrp
     from planner.cli import cli
     from planner.cli._common import run_guarded
-    from planner.planio import read_plan
+    from planner.io.plan_json import read_plan
 
     data = tmp_path / "district"
     shutil.copytree(Path(__file__).parent / "data" / "io_tiny_en", data)

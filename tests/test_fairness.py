@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from planner.calendar import Week
-from planner.campaign import fairness_boost
+from planner.ledger.fairness import fairness_boost
 from planner.solve import plan_week
 from planner.travel.haversine import StraightLineTravel
 from tests import districts as D  # noqa: N812

@@ -16,9 +16,9 @@ import planner.io
 from planner.cli import cli
 from planner.cli._common import run_guarded
 from planner.errors import InputError, Problem
+from planner.io.plan_json import plan_to_json
 from planner.ledger import Ledger, apply_ledger, ledger_path
 from planner.model import District
-from planner.planio import plan_to_json
 from planner.results import Tally, read_tally
 from planner.tally import ALL_STOPS_COLUMNS, ALL_STOPS_SHEET
 from tests.test_ledger import (

@@ -27,8 +27,8 @@ import pytest
 from planner.check import check_plan
 from planner.fsutil import PAUSE_HOOK_ENV
 from planner.io import load_district, sample_dir
+from planner.io.plan_json import plan_from_dict, plan_to_json, read_plan
 from planner.ledger import Ledger, ledger_path, stop_key
-from planner.planio import plan_from_dict, plan_to_json, read_plan
 from planner.render import OUTPUT_NAMES
 from planner.tally import ALL_STOPS_SHEET
 from planner.travel import travel_model

@@ -16,8 +16,8 @@ import pytest
 from click.testing import CliRunner
 
 from planner.cli import cli
+from planner.io.plan_json import plan_to_json
 from planner.model import VehicleProfile
-from planner.planio import plan_to_json
 from planner.render import OUTPUT_NAMES, render_all
 from planner.render._common import RenderContext
 from planner.render.coverage import coverage_colour, kecamatan_totals, village_coverage

@@ -14,7 +14,7 @@ import pytest
 from pypdf import PdfReader
 
 from planner.fsutil import write_text_atomic
-from planner.planio import plan_to_json
+from planner.io.plan_json import plan_to_json
 from planner.render import render_all
 from planner.tally import ALL_STOPS_SHEET
 

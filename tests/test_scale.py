@@ -16,8 +16,8 @@ import pytest
 
 from planner.calendar import Week
 from planner.check import check_plan
+from planner.io.plan_json import plan_to_json
 from planner.model import District, Plan, SiteKind, TimeWindow
-from planner.planio import plan_to_json
 from planner.solve import decompose, printers, week
 from planner.solve.build import (
     TeamDay,

@@ -13,6 +13,7 @@ from hypothesis import strategies as st
 
 from planner.calendar import Week
 from planner.check import check_plan
+from planner.io.plan_json import plan_to_json
 from planner.model import (
     District,
     Holiday,
@@ -24,7 +25,6 @@ from planner.model import (
     VehicleProfile,
     WeeklyWindow,
 )
-from planner.planio import plan_to_json
 from planner.solve import plan_week
 from planner.travel.haversine import StraightLineTravel
 from tests import districts as D  # noqa: N812

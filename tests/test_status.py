@@ -1,4 +1,4 @@
-"""Campaign status (planner.campaign) and the ``planner status`` command, pinned on a tiny ledger.
+"""Campaign status (planner.ledger.status) and ``planner status``, pinned on a tiny ledger.
 
 The golden files live in tests/data/ledger_status.*; after an intended change regenerate them
 with ``UPDATE_GOLDEN=1 pytest tests/test_status.py`` and review the diff.
@@ -15,14 +15,14 @@ from pathlib import Path
 import pytest
 
 import planner.io
-from planner.campaign import campaign_status, status_to_csv, status_to_dict, status_to_json
 from planner.cli import cli
 from planner.cli._common import run_guarded
-from planner.cli.status import render_table
 from planner.errors import Problem
+from planner.io.plan_json import plan_to_json
 from planner.ledger import Ledger, ledger_path
+from planner.ledger.status import campaign_status
+from planner.ledger.status_output import render_table, status_to_csv, status_to_dict, status_to_json
 from planner.model import District, Plan
-from planner.planio import plan_to_json
 from tests.test_ledger import (
     HOME1,
     SCHOOL1,

@@ -9,7 +9,7 @@ from pathlib import Path
 import numpy as np
 import pytest
 
-import planner.cli.roads as roads_cli
+import planner.travel.area as road_area
 from planner.cli import cli
 from planner.cli._common import run_guarded
 from planner.model import District, VehicleProfile
@@ -64,7 +64,7 @@ def folder(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     def load(folder: Path | None = None) -> tuple[District, list[object]]:
         return tiny, []
 
-    monkeypatch.setattr(roads_cli, "load_district", load)
+    monkeypatch.setattr(road_area, "load_district", load)
     return tmp_path
 
 

@@ -19,7 +19,8 @@ import pytest
 from planner.errors import RoadNetworkError
 from planner.model import VehicleProfile
 from planner.travel import LatLon, TravelModel, travel_model
-from planner.travel.osm import read_road_file, save_graphml_atomic
+from planner.travel.osm import read_road_file
+from planner.travel.road_import import save_graphml_atomic
 from planner.travel.roads import RoadTravel
 from planner.travel.speeds import TAG_KEYS, edge_speed_kph
 from tests.districts import district, team, village

@@ -10,7 +10,7 @@ from planner.check import check_plan, plan_warnings
 from planner.cli._common import data_option, echo_warnings
 from planner.errors import PlannerError
 from planner.io import load_district
-from planner.planio import read_plan
+from planner.io.plan_json import read_plan
 from planner.travel import travel_model
 
 

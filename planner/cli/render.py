@@ -8,7 +8,7 @@ import click
 
 import planner.io
 from planner.cli._common import data_option, echo_warnings
-from planner.planio import read_plan
+from planner.io.plan_json import read_plan
 
 
 @click.command("render")

@@ -8,57 +8,12 @@ coordinator's file, comments and all.
 
 from __future__ import annotations
 
-import tomllib
 from pathlib import Path
-from typing import TYPE_CHECKING
 
 import click
 
 from planner.cli._common import data_option
-from planner.errors import InputError
-from planner.io import load_district, sample_dir
-
-if TYPE_CHECKING:  # osmnx is slow to import: only the roads commands pay for it
-    from planner.travel.osm import Boundary, ImportReport
-
-
-def _maps_dir(folder: Path, boundaries_path: str | None) -> Path:
-    """The district's maps folder: where its boundaries are, else planner.toml's ``maps``."""
-    if boundaries_path:
-        return Path(boundaries_path).parent
-    try:
-        config = tomllib.loads((folder / "planner.toml").read_text(encoding="utf-8"))
-        name = config.get("maps", "maps")
-    except (OSError, tomllib.TOMLDecodeError):
-        name = "maps"
-    return (folder / str(name)).resolve()
-
-
-def _area(data_dir: Path | None, margin_km: float) -> tuple[Boundary, str, Path]:
-    from planner.travel.osm import buffer_km, district_boundary
-
-    folder = data_dir if data_dir is not None else sample_dir()
-    district, _ = load_district(folder)  # its warnings are `planner validate`'s business
-    maps = _maps_dir(folder, district.boundaries_path)
-    boundary = district_boundary(maps, district)
-    where = f"{boundary.description} plus {margin_km:g} km"
-    return buffer_km(boundary.polygon, margin_km), where, maps
-
-
-def _check_name(name: str) -> None:
-    if Path(name).name != name or not name.endswith(".graphml"):
-        raise InputError(f"--output {name!r}: give a file name ending in .graphml (no folders)")
-
-
-def _report(report: ImportReport, where: str, name: str) -> None:
-    click.echo(
-        f"Kept {report.nodes_kept:,} nodes and {report.edges_kept:,} road edges (of "
-        f"{report.nodes_read:,} nodes and {report.edges_read:,} edges read) inside {where}."
-    )
-    click.echo(f"Wrote {report.path}")
-    click.echo("To plan with it, add this line to planner.toml (above the first [table]):")
-    click.echo(f'  roads = "{name}"')
-
+from planner.io import sample_dir
 
 _MARGIN = click.option(
     "--margin-km",
@@ -102,12 +57,14 @@ def import_command(file: Path, data_dir: Path | None, margin_km: float, output_n
     Example:
       planner roads import sumatra-clip.osm.pbf --data rejang-lebong --margin-km 5
     """
-    from planner.travel.osm import import_roads
+    from planner.travel.area import road_area
+    from planner.travel.road_import import check_output_name, import_roads
 
-    _check_name(output_name)
-    area, where, maps = _area(data_dir, margin_km)
+    check_output_name(output_name)
+    area = road_area(data_dir if data_dir is not None else sample_dir(), margin_km)
     click.echo(f"Reading {file} …", err=True)
-    _report(import_roads(file, area, maps / output_name), where, output_name)
+    report = import_roads(file, area.polygon, area.maps / output_name)
+    click.echo("\n".join(report.lines(area.where, output_name)))
 
 
 @roads.command("fetch")
@@ -124,12 +81,14 @@ def fetch_command(data_dir: Path | None, margin_km: float, output_name: str) -> 
     Example:
       planner roads fetch --data rejang-lebong
     """
-    from planner.travel.osm import fetch_into
+    from planner.travel.area import road_area
+    from planner.travel.road_import import check_output_name, fetch_into
 
-    _check_name(output_name)
-    area, where, maps = _area(data_dir, margin_km)
+    check_output_name(output_name)
+    area = road_area(data_dir if data_dir is not None else sample_dir(), margin_km)
     click.echo("Downloading roads from OpenStreetMap …", err=True)
-    _report(fetch_into(area, maps / output_name), where, output_name)
+    report = fetch_into(area.polygon, area.maps / output_name)
+    click.echo("\n".join(report.lines(area.where, output_name)))
 
 
 COMMANDS = [roads]

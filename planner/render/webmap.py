@@ -172,59 +172,9 @@ def render_map(
         offline=offline,
         title=esc(t("render.map_title", lang, district=plan.district, week=plan.week)),
     )
-    folium.Marker(
-        ctx.office,
-        icon=_icon("office", "#222222", size=28),
-        tooltip=esc(ctx.district.settings.office_name),
-        popup=folium.Popup(
-            f"<b>{esc(t('render.office', lang))}</b><br>{esc(ctx.district.settings.office_name)}",
-            max_width=300,
-        ),
-    ).add_to(fmap)
+    _add_office(ctx, fmap)
     _add_outlines(ctx, fmap)
-
-    cells: list[tuple[str, str, str]] = []  # (team group, date, route group) JS names
-    teams_drawn: list[TeamInfo] = []
-    for team, routes in ctx.routes_by_team():
-        if not routes:
-            continue
-        teams_drawn.append(team)
-        swatch = f'<span class="planner-swatch" style="background:{esc(team.colour)}"></span>'
-        team_group = folium.FeatureGroup(name=f"{swatch}{esc(team.label)}").add_to(fmap)
-        if team.base != ctx.office:
-            folium.Marker(
-                team.base,
-                icon=_icon("office", team.colour, size=20),
-                tooltip=esc(team.base_name),
-            ).add_to(team_group)
-        for route in routes:
-            route_group = folium.FeatureGroup(control=False).add_to(team_group)
-            cells.append((team_group.get_name(), route.date.isoformat(), route_group.get_name()))
-            day = long_date(route.date, lang)
-            folium.PolyLine(  # type: ignore[no-untyped-call]
-                _route_points(ctx, team, route, travel),
-                color=team.colour,
-                weight=4,
-                opacity=0.8,
-                tooltip=esc(
-                    f"{team.label} · {day} · {fmt_hhmm(route.depart)}–{fmt_hhmm(route.return_)} · "
-                    f"{route.people} {t('render.people', lang).lower()}"
-                ),
-                class_name="planner-route",
-            ).add_to(route_group)
-            for order, stop in enumerate(route.stops, start=1):
-                where = ctx.latlon(stop.site)
-                if where is None:
-                    continue
-                folium.Marker(
-                    where,
-                    icon=_icon(stop.kind, team.colour, str(order)),
-                    tooltip=esc(
-                        f"{ctx.place(stop.site)} · {day} {fmt_hhmm(stop.start)}–"
-                        f"{fmt_hhmm(stop.end)}"
-                    ),
-                    popup=folium.Popup(_stop_popup(ctx, team, route, order), max_width=340),
-                ).add_to(route_group)
+    cells, teams_drawn = _add_routes(ctx, fmap, travel)
 
     day_groups: dict[str, str] = {}
     for date in ctx.dates():
@@ -242,6 +192,77 @@ def render_map(
         lons = [p[1] for p in points]
         fmap.fit_bounds([[min(lats), min(lons)], [max(lats), max(lons)]], padding=(20, 20))
     return finish_page(fmap, offline=offline)
+
+
+def _add_office(ctx: RenderContext, fmap: Any) -> None:
+    """The district office's marker, where every team without a base of its own starts."""
+    folium.Marker(
+        ctx.office,
+        icon=_icon("office", "#222222", size=28),
+        tooltip=esc(ctx.district.settings.office_name),
+        popup=folium.Popup(
+            f"<b>{esc(t('render.office', ctx.lang))}</b><br>"
+            f"{esc(ctx.district.settings.office_name)}",
+            max_width=300,
+        ),
+    ).add_to(fmap)
+
+
+def _add_routes(
+    ctx: RenderContext, fmap: Any, travel: TravelModel | None
+) -> tuple[list[tuple[str, str, str]], list[TeamInfo]]:
+    """One layer per team with a group per route; the (team, date, route) group names for the
+    day switches and the teams drawn, for the legend."""
+    cells: list[tuple[str, str, str]] = []  # (team group, date, route group) JS names
+    teams_drawn: list[TeamInfo] = []
+    for team, routes in ctx.routes_by_team():
+        if not routes:
+            continue
+        teams_drawn.append(team)
+        swatch = f'<span class="planner-swatch" style="background:{esc(team.colour)}"></span>'
+        team_group = folium.FeatureGroup(name=f"{swatch}{esc(team.label)}").add_to(fmap)
+        if team.base != ctx.office:
+            folium.Marker(
+                team.base,
+                icon=_icon("office", team.colour, size=20),
+                tooltip=esc(team.base_name),
+            ).add_to(team_group)
+        for route in routes:
+            route_group = folium.FeatureGroup(control=False).add_to(team_group)
+            cells.append((team_group.get_name(), route.date.isoformat(), route_group.get_name()))
+            _add_route(ctx, team, route, route_group, travel)
+    return cells, teams_drawn
+
+
+def _add_route(
+    ctx: RenderContext, team: TeamInfo, route: Route, group: Any, travel: TravelModel | None
+) -> None:
+    """A route's line and its numbered stop markers, into the route's group."""
+    lang = ctx.lang
+    day = long_date(route.date, lang)
+    folium.PolyLine(  # type: ignore[no-untyped-call]
+        _route_points(ctx, team, route, travel),
+        color=team.colour,
+        weight=4,
+        opacity=0.8,
+        tooltip=esc(
+            f"{team.label} · {day} · {fmt_hhmm(route.depart)}–{fmt_hhmm(route.return_)} · "
+            f"{route.people} {t('render.people', lang).lower()}"
+        ),
+        class_name="planner-route",
+    ).add_to(group)
+    for order, stop in enumerate(route.stops, start=1):
+        where = ctx.latlon(stop.site)
+        if where is None:
+            continue
+        folium.Marker(
+            where,
+            icon=_icon(stop.kind, team.colour, str(order)),
+            tooltip=esc(
+                f"{ctx.place(stop.site)} · {day} {fmt_hhmm(stop.start)}–{fmt_hhmm(stop.end)}"
+            ),
+            popup=folium.Popup(_stop_popup(ctx, team, route, order), max_width=340),
+        ).add_to(group)
 
 
 def _add_unserved(ctx: RenderContext, fmap: Any) -> int:

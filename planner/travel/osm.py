@@ -1,4 +1,4 @@
-"""Road network files: read OSM XML / PBF / GraphML offline, keep the roads, clip, save.
+"""Road network files: read OSM XML / PBF / GraphML offline and keep the usable roads.
 
 Everything a user can get wrong about a road file ends here in one ``RoadNetworkError`` naming
 the file and what is wrong; osmnx and osmium never leak a traceback. Files are size-checked
@@ -10,25 +10,16 @@ from __future__ import annotations
 
 import contextlib
 import hashlib
-import json
 import logging
-import math
-import os
-import socket
 import tempfile
 from collections.abc import Iterator
-from dataclasses import dataclass
 from pathlib import Path
-from typing import Any, TypeAlias
-from urllib.parse import urlparse
+from typing import Any
 
 import networkx as nx
 import osmnx as ox
-from shapely.geometry import MultiPolygon, Polygon, box, shape
-from shapely.ops import unary_union
 
 from planner.errors import Problem, RoadNetworkError
-from planner.model import District
 from planner.travel.speeds import ROUTABLE_HIGHWAYS, TAG_KEYS
 
 log = logging.getLogger("planner")
@@ -42,9 +33,6 @@ MAX_PBF_BYTES = 100 * MB
 """Largest ``.osm.pbf`` (a district or province extract; a country must be clipped first)."""
 MAX_GRAPHML_BYTES = 500 * MB
 """Largest GraphML file read (a simplified district network is a few MB)."""
-
-Boundary: TypeAlias = Any
-"""A shapely Polygon or MultiPolygon (mypy sees shapely as untyped)."""
 
 
 def road_error(path: Path | str, message: str, hint: str = "") -> RoadNetworkError:
@@ -130,7 +118,7 @@ def check_readable(path: Path, bbox: str = "LON1,LAT1,LON2,LAT2") -> str:
 
 
 @contextlib.contextmanager
-def _osmnx_settings() -> Iterator[None]:
+def osmnx_settings() -> Iterator[None]:
     """Keep the tags our speed rules read, and never touch the network or the CWD cache."""
     saved = (ox.settings.useful_tags_way, ox.settings.use_cache, ox.settings.log_console)
     ox.settings.useful_tags_way = sorted(set(ox.settings.useful_tags_way) | set(TAG_KEYS))
@@ -183,7 +171,7 @@ def read_road_file(
     """
     kind = check_readable(path, bbox)
     try:
-        with _osmnx_settings():
+        with osmnx_settings():
             if kind == "graphml":
                 graph = ox.load_graphml(path)
             elif kind == "pbf":
@@ -198,7 +186,7 @@ def read_road_file(
     except MemoryError as exc:
         raise road_error(path, "ran out of memory reading the road network") from exc
     except Exception as exc:  # osmnx/networkx/osmium/XML errors all mean "unusable file"
-        msg = f"cannot read it as {_kind_name(kind)}: {_reason(exc)}"
+        msg = f"cannot read it as {_kind_name(kind)}: {failure_reason(exc)}"
         raise road_error(path, msg) from exc
     check_graph(graph, path)
     if kind != "graphml" and simplified:
@@ -210,7 +198,8 @@ def _kind_name(kind: str) -> str:
     return {"xml": "OSM XML", "pbf": "OSM PBF", "graphml": "GraphML"}[kind]
 
 
-def _reason(exc: BaseException) -> str:
+def failure_reason(exc: BaseException) -> str:
+    """What went wrong, in one line a coordinator can act on (osmnx errors are cryptic)."""
     text = str(exc).strip().splitlines()[0] if str(exc).strip() else ""
     if "No data elements" in text:
         return "it holds no OSM nodes or ways"
@@ -268,162 +257,3 @@ def check_graph(graph: nx.MultiDiGraph, path: Path) -> None:
         raise road_error(
             path, f"{bad} of {graph.number_of_nodes()} nodes lack a valid x (lon) / y (lat)"
         )
-
-
-# ---------------------------------------------------------------------------------------------
-# District boundary, clipping, saving, fetching
-
-
-@dataclass(frozen=True, slots=True)
-class BoundarySource:
-    """The district outline used to clip roads, and where it came from (for the message)."""
-
-    polygon: Boundary
-    description: str
-
-
-def _geojson_union(path: Path) -> Boundary | None:
-    try:
-        data = json.loads(path.read_text(encoding="utf-8"))
-        features = data.get("features", [data]) if isinstance(data, dict) else []
-        shapes = [shape(f["geometry"]) for f in features if f.get("geometry")]
-    except (OSError, ValueError, KeyError, TypeError, AttributeError) as exc:
-        raise road_error(path, f"cannot read the boundary GeoJSON ({exc})") from exc
-    polygons = [s for s in shapes if isinstance(s, Polygon | MultiPolygon) and not s.is_empty]
-    if not polygons:
-        return None
-    merged: Boundary = unary_union([p.buffer(0) for p in polygons])
-    return merged
-
-
-def district_boundary(maps_dir: Path, district: District) -> BoundarySource:
-    """The district's outline: maps/kabupaten.geojson, else the union of maps/desa.geojson,
-    else a box around the villages and the office."""
-    for name in ("kabupaten.geojson", "desa.geojson"):
-        path = maps_dir / name
-        if path.is_file():
-            polygon = _geojson_union(path)
-            if polygon is not None:
-                return BoundarySource(polygon, f"the boundary in {path}")
-    lats = [v.lat for v in district.villages] + [district.settings.office_lat]
-    lons = [v.lon for v in district.villages] + [district.settings.office_lon]
-    return BoundarySource(
-        box(min(lons), min(lats), max(lons), max(lats)), "a box around the villages"
-    )
-
-
-def buffer_km(polygon: Boundary, margin_km: float) -> Boundary:
-    """``polygon`` grown by ``margin_km`` (in a local UTM projection, so kilometres are true)."""
-    if margin_km <= 0:
-        return polygon
-    projected, crs = ox.projection.project_geometry(polygon)
-    grown, _ = ox.projection.project_geometry(
-        projected.buffer(margin_km * 1000.0), crs=crs, to_latlong=True
-    )
-    assert isinstance(grown, Polygon | MultiPolygon)
-    return grown
-
-
-def bbox_hint(polygon: Boundary) -> str:
-    """``LON1,LAT1,LON2,LAT2`` of ``polygon`` (for an ``osmium extract -b`` suggestion)."""
-    west, south, east, north = polygon.bounds
-    return (
-        f"{math.floor(west * 100) / 100},{math.floor(south * 100) / 100},"
-        f"{math.ceil(east * 100) / 100},{math.ceil(north * 100) / 100}"
-    )
-
-
-def clip(graph: nx.MultiDiGraph, polygon: Boundary, source: Path | str) -> nx.MultiDiGraph:
-    """Keep the roads inside ``polygon`` (plus the edges that cross its edge)."""
-    try:
-        return ox.truncate.truncate_graph_polygon(graph, polygon, truncate_by_edge=True)
-    except ValueError as exc:
-        raise road_error(
-            source,
-            "no road of the file lies inside the district boundary (plus margin)",
-            hint="is it an extract of the right area?",
-        ) from exc
-
-
-def save_graphml_atomic(graph: nx.MultiDiGraph, path: Path) -> None:
-    """Write ``graph`` as GraphML beside ``path`` then rename it into place (never half-written)."""
-    path.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
-    os.close(fd)
-    try:
-        ox.save_graphml(graph, Path(tmp))
-        os.replace(tmp, path)
-    except BaseException:
-        with contextlib.suppress(OSError):
-            os.unlink(tmp)
-        raise
-
-
-def fetch_roads(polygon: Boundary, timeout_s: float = 10.0) -> nx.MultiDiGraph:
-    """Download the roads inside ``polygon`` from OpenStreetMap (Overpass) with osmnx.
-
-    Fails fast without internet: one connection attempt of ``timeout_s`` before the download,
-    and any network failure becomes a ``RoadNetworkError`` suggesting ``roads import``.
-    """
-    host = urlparse(ox.settings.overpass_url).hostname or "overpass-api.de"
-    offline_hint = (
-        "without internet, download an OpenStreetMap extract elsewhere (e.g. a Sumatra "
-        ".osm.pbf) and run `planner roads import FILE`"
-    )
-    try:
-        with socket.create_connection((host, 443), timeout=timeout_s):
-            pass
-    except Exception as exc:  # DNS failure, refused, timeout, or a sandbox that forbids it
-        raise road_error(
-            "OpenStreetMap", f"cannot reach {host} ({_reason(exc)})", hint=offline_hint
-        ) from exc
-    try:
-        with _osmnx_settings():
-            graph = ox.graph_from_polygon(
-                polygon,
-                network_type="all",
-                simplify=False,
-                retain_all=True,
-                truncate_by_edge=True,
-            )
-    except Exception as exc:
-        raise road_error(
-            "OpenStreetMap", f"downloading roads failed ({_reason(exc)})", hint=offline_hint
-        ) from exc
-    graph = keep_routable(graph)
-    check_graph(graph, Path(f"OpenStreetMap ({host})"))
-    return graph
-
-
-@dataclass(frozen=True, slots=True)
-class ImportReport:
-    """What ``planner roads import``/``fetch`` kept and where it wrote it."""
-
-    nodes_read: int
-    edges_read: int
-    nodes_kept: int
-    edges_kept: int
-    path: Path
-
-
-def import_roads(source: Path, area: Boundary, out: Path) -> ImportReport:
-    """Read ``source`` offline, keep the roads inside ``area``, simplify, save GraphML ``out``."""
-    graph = read_road_file(source, simplified=False, bbox=bbox_hint(area))
-    return _save_clipped(graph, area, out, source)
-
-
-def fetch_into(area: Boundary, out: Path) -> ImportReport:
-    """Download the roads inside ``area`` (needs internet), simplify, save GraphML ``out``."""
-    return _save_clipped(fetch_roads(area), area, out, "OpenStreetMap")
-
-
-def _save_clipped(
-    graph: nx.MultiDiGraph, area: Boundary, out: Path, source: Path | str
-) -> ImportReport:
-    nodes_read, edges_read = graph.number_of_nodes(), graph.number_of_edges()
-    graph = simplify(clip(graph, area, source))
-    check_graph(graph, Path(str(source)))
-    save_graphml_atomic(graph, out)
-    return ImportReport(
-        nodes_read, edges_read, graph.number_of_nodes(), graph.number_of_edges(), out
-    )

@@ -18,185 +18,33 @@ integer below 2**53, so the fastest route wins and its length rides along.
 
 from __future__ import annotations
 
-import ast
-import hashlib
 import itertools
-import logging
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
 import networkx as nx
 import numpy as np
 import numpy.typing as npt
-from scipy.sparse import csr_matrix
-from scipy.sparse.csgraph import connected_components
 from scipy.spatial import cKDTree
 
 from planner.errors import Problem
 from planner.model import District, VehicleProfile
-from planner.model.geo import EARTH_RADIUS_KM, great_circle_km
 from planner.travel import LatLon, Matrices
 from planner.travel._dijkstra import predecessors, site_weights
 from planner.travel.cache import MatrixCache, cache_key
-from planner.travel.osm import read_road_file, sha256_file
-from planner.travel.speeds import (
-    ACCESS_SPEED_KPH,
-    SPEEDS_KPH,
-    TAG_KEYS,
-    TagValue,
-    edge_speed_kph,
+from planner.travel.network import (
+    EdgeTable,
+    Network,
+    Snaps,
+    build_network,
+    haversine_m,
+    project_m,
 )
+from planner.travel.osm import read_road_file, sha256_file
+from planner.travel.speeds import ACCESS_SPEED_KPH, SPEEDS_KPH, edge_speed_kph
 
-log = logging.getLogger("planner")
-
-EXACT_BELOW = 2**53
-"""float64 holds every integer below this exactly: the packed weights must stay under it."""
-
-
-def haversine_m(
-    lat1: npt.ArrayLike, lon1: npt.ArrayLike, lat2: npt.ArrayLike, lon2: npt.ArrayLike
-) -> npt.NDArray[np.float64]:
-    """Great-circle distance in metres, elementwise (``model.geo``'s haversine)."""
-    return great_circle_km(lat1, lon1, lat2, lon2) * 1000.0
-
-
-def _norm_tag(value: Any) -> TagValue:
-    """Edge attribute → a hashable tag value (simplified edges hold lists of values)."""
-    if value is None:
-        return None
-    if isinstance(value, str) and value.startswith("[") and value.endswith("]"):
-        try:
-            value = ast.literal_eval(value)
-        except (ValueError, SyntaxError):
-            return str(value)
-    if isinstance(value, list | tuple | set):
-        items = tuple(sorted({str(v) for v in value}))
-        return items[0] if len(items) == 1 else items
-    return str(value)
-
-
-@dataclass(frozen=True, eq=False)
-class _EdgeTable:
-    """The graph as arrays: what every profile's network is built from."""
-
-    node_ids: list[Any]
-    lat: npt.NDArray[np.float64]
-    lon: npt.NDArray[np.float64]
-    u: npt.NDArray[np.int64]
-    v: npt.NDArray[np.int64]
-    key: list[Any]
-    length_m: npt.NDArray[np.float64]
-    signature: npt.NDArray[np.int64]
-    signatures: list[dict[str, TagValue]]
-
-    @classmethod
-    def from_graph(cls, graph: nx.MultiDiGraph) -> _EdgeTable:
-        node_ids = list(graph.nodes)
-        index = {n: i for i, n in enumerate(node_ids)}
-        lat = np.array([graph.nodes[n]["y"] for n in node_ids], dtype=np.float64)
-        lon = np.array([graph.nodes[n]["x"] for n in node_ids], dtype=np.float64)
-        n_edges = graph.number_of_edges()
-        u = np.empty(n_edges, dtype=np.int64)
-        v = np.empty(n_edges, dtype=np.int64)
-        length_m = np.empty(n_edges, dtype=np.float64)
-        signature = np.empty(n_edges, dtype=np.int64)
-        keys: list[Any] = []
-        # few distinct tag combinations exist, so speed rules run per combination, not per edge
-        seen: dict[tuple[TagValue, ...], int] = {}
-        for i, (a, b, k, data) in enumerate(graph.edges(keys=True, data=True)):
-            u[i], v[i] = index[a], index[b]
-            keys.append(k)
-            try:
-                length_m[i] = float(data.get("length", "nan"))
-            except (TypeError, ValueError):
-                length_m[i] = np.nan
-            tags = tuple(_norm_tag(data.get(t)) for t in TAG_KEYS)
-            signature[i] = seen.setdefault(tags, len(seen))
-        # an edge without a usable length gets the straight line between its ends
-        bad = ~np.isfinite(length_m) | (length_m < 0)
-        length_m[bad] = haversine_m(lat[u[bad]], lon[u[bad]], lat[v[bad]], lon[v[bad]])
-        signatures = [dict(zip(TAG_KEYS, tags, strict=True)) for tags in seen]
-        return cls(node_ids, lat, lon, u, v, keys, length_m, signature, signatures)
-
-    def fingerprint(self) -> str:
-        """A sha256 of the graph's content, for caching graphs that did not come from a file."""
-        digest = hashlib.sha256()
-        for array in (self.lat, self.lon, self.u, self.v, self.length_m, self.signature):
-            digest.update(np.ascontiguousarray(array).tobytes())
-        digest.update(repr(self.signatures).encode())
-        return digest.hexdigest()
-
-
-def _project_m(
-    lat: npt.NDArray[np.float64], lon: npt.NDArray[np.float64], lat0: float
-) -> npt.NDArray[np.float64]:
-    """Local equirectangular metres: good to well under 1% across a district, enough to find
-    the nearest node (the reported snap distance is the exact great-circle one)."""
-    r = EARTH_RADIUS_KM * 1000.0
-    return np.column_stack(
-        (np.radians(lon) * np.cos(np.radians(lat0)) * r, np.radians(lat) * r)
-    ).astype(np.float64)
-
-
-@dataclass(eq=False)
-class _Network:
-    """One profile's routable graph: the largest strongly connected component, as CSR."""
-
-    nodes: npt.NDArray[np.int64]  # local index → edge-table node index
-    csr: csr_matrix
-    tree: cKDTree | None
-    length_bits: int
-    length_quantum_m: float
-    time_quantum_ms: float
-    edge_of: dict[tuple[int, int], int] = field(default_factory=dict)  # for path geometry
-    dropped_nodes: int = 0
-
-    def decode(
-        self, weights: npt.NDArray[np.float64]
-    ) -> tuple[npt.NDArray[np.float64], npt.NDArray[np.float64]]:
-        """Packed weights → (minutes, km); ``inf`` stays ``inf`` in both."""
-        finite = np.isfinite(weights)
-        packed = np.where(finite, weights, 0.0)
-        scale = float(2**self.length_bits)
-        time_q = np.floor(packed / scale)
-        length_q = packed - time_q * scale
-        minutes = np.where(finite, time_q * self.time_quantum_ms / 60_000.0, np.inf)
-        km = np.where(finite, length_q * self.length_quantum_m / 1000.0, np.inf)
-        return minutes, km
-
-
-@dataclass(frozen=True, eq=False)
-class _Snaps:
-    """Where points joined the network: local node (−1 if none) and off-network metres."""
-
-    node: npt.NDArray[np.int64]
-    snap_m: npt.NDArray[np.float64]
-    nearest_any_m: npt.NDArray[np.float64]  # to any road node at all, for the warning's hint
-
-
-def _pack_weights(
-    length_m: npt.NDArray[np.float64], travel_ms: npt.NDArray[np.float64]
-) -> tuple[npt.NDArray[np.float64], int, float, float]:
-    """Pack time (high bits) and length (low bits) so no path sum can pass 2**53.
-
-    Any shortest-path sum is at most the sum over all edges, so quanta are chosen from those
-    totals: 1 m and 1 ms unless the graph is huge, then coarser (time first; the error per edge
-    is half a quantum, a fraction of a second for a district).
-    """
-    length_quantum_m = 1.0
-    length_q = np.rint(length_m / length_quantum_m)
-    while length_q.sum() >= 2.0**40:
-        length_quantum_m *= 10.0
-        length_q = np.rint(length_m / length_quantum_m)
-    bits = int(length_q.sum()).bit_length()
-    time_quantum_ms = 1.0
-    time_q = np.maximum(1.0, np.rint(travel_ms / time_quantum_ms))
-    while time_q.sum() >= 2.0 ** (53 - bits):
-        time_quantum_ms *= 2.0
-        time_q = np.maximum(1.0, np.rint(travel_ms / time_quantum_ms))
-    return time_q * 2.0**bits + length_q, bits, length_quantum_m, time_quantum_ms
+__all__ = ["RoadTravel", "haversine_m"]
 
 
 class RoadTravel:
@@ -231,10 +79,10 @@ class RoadTravel:
         self.max_snap_km = max_snap_km
         self.workers = workers
         self.warnings: list[Problem] = []
-        self._edges = _EdgeTable.from_graph(graph)
+        self._edges = EdgeTable.from_graph(graph)
         self._graph_sha256 = graph_sha256
         self._cache = MatrixCache(cache_dir) if cache_dir is not None else None
-        self._networks: dict[VehicleProfile, _Network] = {}
+        self._networks: dict[VehicleProfile, Network] = {}
         self._any_tree: cKDTree | None = None
         self._lat0 = float(np.mean(self._edges.lat)) if len(self._edges.lat) else 0.0
 
@@ -261,80 +109,30 @@ class RoadTravel:
             speeds.append(np.nan if speed is None else speed)
         return np.array(speeds, dtype=np.float64)
 
-    def network(self, profile: VehicleProfile) -> _Network:
+    def network(self, profile: VehicleProfile) -> Network:
         """The routable network of ``profile`` (built once, then kept)."""
         profile = VehicleProfile(profile)
         if profile not in self._networks:
             self._networks[profile] = self._build(profile)
         return self._networks[profile]
 
-    def _build(self, profile: VehicleProfile) -> _Network:
+    def _build(self, profile: VehicleProfile) -> Network:
         e = self._edges
-        n_all = len(e.node_ids)
         speed = self._speeds(profile)[e.signature] if len(e.signature) else np.zeros(0)
-        usable = np.isfinite(speed) & (speed > 0) & (e.u != e.v)
-        edge_idx = np.flatnonzero(usable)
-        u, v = e.u[edge_idx], e.v[edge_idx]
-        touched = np.zeros(n_all, dtype=bool)
-        touched[u] = True
-        touched[v] = True
-        if not len(edge_idx):
-            return _Network(np.zeros(0, np.int64), csr_matrix((0, 0)), None, 0, 1.0, 1.0)
-        structure = csr_matrix((np.ones(len(u)), (u, v)), shape=(n_all, n_all))
-        _, labels = connected_components(structure, directed=True, connection="strong")
-        biggest = np.bincount(labels[touched]).argmax()
-        keep = touched & (labels == biggest)
-        nodes = np.flatnonzero(keep)
-        local = np.full(n_all, -1, dtype=np.int64)
-        local[nodes] = np.arange(len(nodes))
-        inside = keep[u] & keep[v]
-        edge_idx, lu, lv = edge_idx[inside], local[u[inside]], local[v[inside]]
-        length_m = e.length_m[edge_idx]
-        travel_ms = length_m / (speed[edge_idx] / 3.6) * 1000.0
-        weight, bits, length_quantum_m, time_quantum_ms = _pack_weights(length_m, travel_ms)
-        # parallel edges: keep the lightest (fastest, then shortest) of each (u, v)
-        order = np.lexsort((weight, lv, lu))
-        lu, lv, weight, edge_idx = lu[order], lv[order], weight[order], edge_idx[order]
-        first = np.ones(len(lu), dtype=bool)
-        first[1:] = (lu[1:] != lu[:-1]) | (lv[1:] != lv[:-1])
-        lu, lv, weight, edge_idx = lu[first], lv[first], weight[first], edge_idx[first]
-        n = len(nodes)
-        csr = csr_matrix((weight, (lu, lv)), shape=(n, n))
-        tree = cKDTree(_project_m(e.lat[nodes], e.lon[nodes], self._lat0))
-        network = _Network(
-            nodes,
-            csr,
-            tree,
-            bits,
-            length_quantum_m,
-            time_quantum_ms,
-            dropped_nodes=int(touched.sum()) - n,
-        )
-        network.edge_of = dict(
-            zip(zip(lu.tolist(), lv.tolist(), strict=True), edge_idx.tolist(), strict=True)
-        )
-        if network.dropped_nodes:
-            log.info(
-                "%s: %s network keeps %d nodes; %d outside its largest strongly connected part",
-                self.name,
-                profile,
-                n,
-                network.dropped_nodes,
-            )
-        return network
+        return build_network(e, speed, self._lat0, self.name, profile)
 
     # -- snapping ------------------------------------------------------------------------
 
-    def _snap(self, points: npt.NDArray[np.float64], network: _Network) -> _Snaps:
+    def _snap(self, points: npt.NDArray[np.float64], network: Network) -> Snaps:
         n = len(points)
         node = np.full(n, -1, dtype=np.int64)
         snap_m = np.full(n, np.inf)
         nearest_any_m = np.full(n, np.inf)
         valid = np.all(np.isfinite(points), axis=1) if n else np.zeros(0, dtype=bool)
         if network.tree is None or not valid.any():
-            return _Snaps(node, snap_m, nearest_any_m)
+            return Snaps(node, snap_m, nearest_any_m)
         lat, lon = points[valid, 0], points[valid, 1]
-        _, local = network.tree.query(_project_m(lat, lon, self._lat0))
+        _, local = network.tree.query(project_m(lat, lon, self._lat0))
         local = np.asarray(local, dtype=np.int64)
         g = network.nodes[local]
         dist = haversine_m(lat, lon, self._edges.lat[g], self._edges.lon[g])
@@ -344,13 +142,13 @@ class RoadTravel:
         far = np.flatnonzero(valid)[dist > self.warn_snap_km * 1000.0]
         if len(far):
             if self._any_tree is None:
-                self._any_tree = cKDTree(_project_m(self._edges.lat, self._edges.lon, self._lat0))
-            _, anyone = self._any_tree.query(_project_m(points[far, 0], points[far, 1], self._lat0))
+                self._any_tree = cKDTree(project_m(self._edges.lat, self._edges.lon, self._lat0))
+            _, anyone = self._any_tree.query(project_m(points[far, 0], points[far, 1], self._lat0))
             anyone = np.asarray(anyone, dtype=np.int64)
             nearest_any_m[far] = haversine_m(
                 points[far, 0], points[far, 1], self._edges.lat[anyone], self._edges.lon[anyone]
             )
-        return _Snaps(node, snap_m, nearest_any_m)
+        return Snaps(node, snap_m, nearest_any_m)
 
     # -- matrices ------------------------------------------------------------------------
 
@@ -391,7 +189,7 @@ class RoadTravel:
                 cached = None
         if cached is not None:
             minutes, km = cached["minutes"], cached["km"]
-            snaps = _Snaps(cached["snap_node"], cached["snap_m"], cached["nearest_any_m"])
+            snaps = Snaps(cached["snap_node"], cached["snap_m"], cached["nearest_any_m"])
         else:
             minutes, km, snaps = self._compute(pts, profile)
             if self._cache is not None:
@@ -411,7 +209,7 @@ class RoadTravel:
 
     def _compute(
         self, pts: npt.NDArray[np.float64], profile: VehicleProfile
-    ) -> tuple[npt.NDArray[np.float64], npt.NDArray[np.float64], _Snaps]:
+    ) -> tuple[npt.NDArray[np.float64], npt.NDArray[np.float64], Snaps]:
         n = len(pts)
         network = self.network(profile)
         snaps = self._snap(pts, network)
@@ -450,7 +248,7 @@ class RoadTravel:
         self,
         pts: npt.NDArray[np.float64],
         profile: VehicleProfile,
-        snaps: _Snaps,
+        snaps: Snaps,
         labels: Sequence[str] | None,
     ) -> None:
         for i in range(len(pts)):
@@ -481,7 +279,7 @@ class RoadTravel:
             if problem not in self.warnings:
                 self.warnings.append(problem)
 
-    def _hint(self, snaps: _Snaps, i: int, default: str) -> str:
+    def _hint(self, snaps: Snaps, i: int, default: str) -> str:
         nearest = float(snaps.nearest_any_m[i])
         if np.isfinite(nearest) and nearest < 0.5 * float(snaps.snap_m[i]):
             return (
@@ -520,7 +318,7 @@ class RoadTravel:
         coords.append(b)
         return [c for i, c in enumerate(coords) if i == 0 or c != coords[i - 1]]
 
-    def _edge_coords(self, network: _Network, lu: int, lv: int) -> list[LatLon]:
+    def _edge_coords(self, network: Network, lu: int, lv: int) -> list[LatLon]:
         e = self._edges
         i = network.edge_of[(lu, lv)]
         ga, gb = int(e.u[i]), int(e.v[i])

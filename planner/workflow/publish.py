@@ -7,8 +7,8 @@ from collections.abc import Callable, Mapping
 from pathlib import Path
 
 from planner.fsutil import staged_dir, write_text_atomic
+from planner.io.plan_json import plan_to_json
 from planner.model import District, Plan
-from planner.planio import plan_to_json
 from planner.travel import TravelModel
 
 

@@ -11,9 +11,9 @@ from pathlib import Path
 from planner.calendar import Week
 from planner.check import require_valid
 from planner.errors import InputError
+from planner.io.plan_json import read_plan
 from planner.ledger import apply_ledger
 from planner.model import Team, TimeWindow, parse_hhmm
-from planner.planio import read_plan
 from planner.workflow.limits import require_plannable
 from planner.workflow.publish import publish
 from planner.workflow.requests import (
@@ -67,8 +67,8 @@ def replan_district(
     """Re-plan the week holding ``request.from_date``: stops before it and notified stops
     stay; writes the new version (the old one kept as ``plan.vN.json``) and ``changes.txt``."""
     from planner.render import RenderContext
+    from planner.render.summary import summary_text
     from planner.solve.replan import changes_text, replan_week
-    from planner.summary import summary_text
 
     week = Week.of(request.from_date).label
     path = request.plan_path or request.out_dir / week / "plan.json"

@@ -18,9 +18,9 @@ from pathlib import Path
 
 from planner.check import require_valid
 from planner.errors import InputError
+from planner.io.plan_json import plan_to_json
 from planner.ledger import Ledger, apply_ledger, ledger_path
 from planner.model import District
-from planner.planio import plan_to_json
 from planner.travel import TravelModel, travel_model
 from planner.workflow.limits import require_plannable
 from planner.workflow.publish import publish
@@ -91,10 +91,10 @@ def plan_district(
 ) -> WeekResult:
     """Plan ``request.week`` for the district: ledger applied, searched, checked, written to
     ``out_dir/<week>/`` and saved in the ledger; nothing is written unless the check passes."""
-    from planner.campaign import fairness_boost
     from planner.ledger import waiting_weeks
+    from planner.ledger.fairness import fairness_boost
+    from planner.render.summary import summary_text
     from planner.solve import DEFAULT_SOLUTION_LIMIT, plan_week
-    from planner.summary import summary_text
 
     district, week = opened.district, request.week
     if request.teams:

@@ -7,7 +7,7 @@ from collections import Counter, defaultdict
 from planner.calendar import Week
 from planner.i18n import long_date, t
 from planner.model import District, Plan, SiteKind
-from planner.render import RenderContext
+from planner.render._common import RenderContext
 
 MAX_UNSERVED_LINES = 15
 
@@ -18,33 +18,45 @@ def _pct(part: float, whole: float) -> str:
 
 def summary_text(plan: Plan, district: District) -> str:
     """The human summary of ``plan``: people by kind and kecamatan, cards, teams, unserved."""
-    lang = plan.language
-    settings = district.settings
-    dates = Week.parse(plan.week).dates
-    sites = district.site_index()
     # The renderers' public names and places: one definition of what may be shown of a site.
-    public = RenderContext(plan, district, lang)
-    lines = [
+    public = RenderContext(plan, district, plan.language)
+    lines = _header(plan, district)
+    lines += _people(plan, district, public)
+    lines += _cards_and_teams(plan, district)
+    lines += _unserved(plan, district, public)
+    return "\n".join(lines) + "\n"
+
+
+def _header(plan: Plan, district: District) -> list[str]:
+    """Title with the week's dates, the travel source and the solver run."""
+    lang = plan.language
+    dates = Week.parse(plan.week).dates
+    return [
         t("summary.title", lang, district=plan.district, week=plan.week,
           first=long_date(dates[0], lang), last=long_date(dates[-1], lang)),
         t("summary.travel_roads", lang)
         if plan.travel_source == "roads"
-        else t("summary.travel_estimate", lang, detour=settings.detour_factor),
+        else t("summary.travel_estimate", lang, detour=district.settings.detour_factor),
         t("summary.solver", lang, engine=plan.solver.engine, seed=plan.solver.seed,
           stopped=plan.solver.stopped_by or "-"),
         "",
     ]
+
+
+def _people(plan: Plan, district: District, public: RenderContext) -> list[str]:
+    """People planned against the backlog: in all, by kind of site and by kecamatan."""
+    lang = plan.language
     backlog = {
         SiteKind.VILLAGE: sum(v.backlog for v in district.villages),
         SiteKind.SCHOOL: sum(s.students for s in district.schools),
         SiteKind.HOMEBOUND: len(district.homebound),
     }
     total_backlog = sum(backlog.values())
-    lines.append(
+    lines = [
         t("summary.people", lang, people=f"{plan.totals.people:,}",
           weighted=f"{plan.totals.weighted_people:,.1f}", backlog=f"{total_backlog:,}",
           share=_pct(plan.totals.people, total_backlog))
-    )
+    ]
     by_kind: Counter[SiteKind] = Counter()
     by_kec: Counter[str] = Counter()
     for _, stop in plan.stops():
@@ -56,13 +68,7 @@ def summary_text(plan: Plan, district: District) -> str:
             f"    {t(f'kind.{kind}', lang):<14} {by_kind[kind]:>6,} / {backlog[kind]:>7,}"
             f"  ({_pct(by_kind[kind], backlog[kind])})"
         )
-    kec_backlog: dict[str, int] = defaultdict(int)
-    for v in district.villages:
-        kec_backlog[v.district] += v.backlog
-    for s in district.schools:
-        kec_backlog[public.kecamatan(s.site_id)] += s.students
-    for h in district.homebound:
-        kec_backlog[public.kecamatan(h.site_id)] += 1
+    kec_backlog = _kecamatan_backlog(district, public)
     lines.append(f"  {t('summary.by_kecamatan', lang)}:")
     lines.append(
         f"    {t('summary.col_kecamatan', lang):<24} {t('summary.col_backlog', lang):>11} "
@@ -74,12 +80,31 @@ def summary_text(plan: Plan, district: District) -> str:
             f"{_pct(by_kec[kec], kec_backlog[kec]):>8}"
         )
     lines.append("")
-    lines.append(
+    return lines
+
+
+def _kecamatan_backlog(district: District, public: RenderContext) -> dict[str, int]:
+    """Backlog per kecamatan: village backlogs, school students, one per homebound resident."""
+    kec_backlog: dict[str, int] = defaultdict(int)
+    for v in district.villages:
+        kec_backlog[v.district] += v.backlog
+    for s in district.schools:
+        kec_backlog[public.kecamatan(s.site_id)] += s.students
+    for h in district.homebound:
+        kec_backlog[public.kecamatan(h.site_id)] += 1
+    return kec_backlog
+
+
+def _cards_and_teams(plan: Plan, district: District) -> list[str]:
+    """Cards against the blank stock, then one line per team with routes."""
+    lang = plan.language
+    settings = district.settings
+    lines = [
         t("summary.cards", lang, cards=plan.totals.cards, stock=settings.blank_stock,
-          left=settings.blank_stock - plan.totals.cards, reserve=settings.blank_reserve)
-    )
-    lines.append("")
-    lines.append(f"{t('summary.teams', lang)}:")
+          left=settings.blank_stock - plan.totals.cards, reserve=settings.blank_reserve),
+        "",
+        f"{t('summary.teams', lang)}:",
+    ]
     for team in district.teams:
         routes = [r for r in plan.routes if r.team == team.id]
         if not routes:
@@ -91,10 +116,17 @@ def summary_text(plan: Plan, district: District) -> str:
                 km=f"{sum(r.distance_km for r in routes):.1f}")
         )
     lines.append("")
-    lines.append(
+    return lines
+
+
+def _unserved(plan: Plan, district: District, public: RenderContext) -> list[str]:
+    """The unserved sites with their reasons, the first ``MAX_UNSERVED_LINES`` of them."""
+    lang = plan.language
+    sites = district.site_index()
+    lines = [
         t("summary.unserved", lang, count=len(plan.unserved),
           backlog=f"{sum(u.backlog for u in plan.unserved):,}")
-    )
+    ]
     for u in plan.unserved[:MAX_UNSERVED_LINES]:
         label = public.place(u.site) if u.site in sites else u.site
         lines.append(f"  - {label} [{u.site}, {u.backlog}]: {u.reason}")
@@ -102,4 +134,4 @@ def summary_text(plan: Plan, district: District) -> str:
         lines.append(
             "  " + t("summary.unserved_more", lang, count=len(plan.unserved) - MAX_UNSERVED_LINES)
         )
-    return "\n".join(lines) + "\n"
+    return lines

@@ -9,19 +9,18 @@ Personal data: homebound residents appear by site id, category and village only.
 
 from __future__ import annotations
 
-import csv
-import io
-import json
 import math
-from collections.abc import Iterable, Mapping, Sequence
-from dataclasses import asdict, dataclass
-from typing import Any
+from collections.abc import Mapping
+from dataclasses import dataclass
 
-from planner.ledger import Ledger, apply_ledger, group_by_week, weeks_between
+import pandas as pd
+
+from planner.ledger.apply import apply_ledger, group_by_week
+from planner.ledger.records import weeks_between
+from planner.ledger.store import Ledger
 from planner.model import District, SiteKind
 from planner.model import coverage as coverage_share
 
-STATUS_SCHEMA = "planner.status/1"
 START = "start"
 """The trend's first row: the district tables before any recorded week."""
 
@@ -120,21 +119,7 @@ def campaign_status(district: District, ledger: Ledger, *, as_of: str, weeks: in
     ``district`` is the tables as loaded (the campaign's start), not yet ``apply_ledger``-ed.
     """
     state = apply_ledger(district, ledger)
-    done = ledger.totals_by_site()
-    now = {v.code: v for v in state.villages}
-    by_kecamatan: dict[str, list[int]] = {}
-    for v in district.villages:
-        row = by_kecamatan.setdefault(v.district, [0, 0, 0, 0, 0])
-        row[0] += 1
-        row[1] += v.obliged
-        row[2] += v.backlog
-        row[3] += now[v.code].backlog
-        row[4] += done.get(v.site_id, (0, 0))[0]
-    coverage = tuple(
-        Coverage("kecamatan", name, *counts) for name, counts in sorted(by_kecamatan.items())
-    )
-    sums = [sum(c[i] for c in by_kecamatan.values()) for i in range(5)]
-    total = Coverage("district", district.settings.name, *sums)
+    coverage, total = _coverage(district, state, ledger.totals_by_site())
     cards = _cards(district, ledger)
     return Status(
         district=district.settings.name,
@@ -148,6 +133,36 @@ def campaign_status(district: District, ledger: Ledger, *, as_of: str, weeks: in
         cards=cards,
         waiting=_waiting(district, state, ledger, as_of, weeks),
     )
+
+
+COUNTS = ("villages", "obliged", "backlog_start", "backlog", "recorded")
+"""The counted columns of ``Coverage``, in its field order."""
+
+
+def _coverage(
+    district: District, state: District, done: Mapping[str, tuple[int, int]]
+) -> tuple[tuple[Coverage, ...], Coverage]:
+    """Coverage per kecamatan (by name) and of the district: one row per village, summed."""
+    now = {v.code: v.backlog for v in state.villages}
+    villages = district.villages
+    frame = pd.DataFrame(
+        {
+            "kecamatan": [v.district for v in villages],
+            "villages": [1] * len(villages),
+            "obliged": [v.obliged for v in villages],
+            "backlog_start": [v.backlog for v in villages],
+            "backlog": [now[v.code] for v in villages],
+            "recorded": [done.get(v.site_id, (0, 0))[0] for v in villages],
+        },
+        columns=["kecamatan", *COUNTS],
+    )
+    sums = frame.groupby("kecamatan", sort=True)[list(COUNTS)].sum()
+    coverage = tuple(
+        Coverage("kecamatan", str(name), *(int(row[c]) for c in COUNTS))
+        for name, row in sums.iterrows()
+    )
+    total = Coverage("district", district.settings.name, *(int(frame[c].sum()) for c in COUNTS))
+    return coverage, total
 
 
 def _cards(district: District, ledger: Ledger) -> Cards:
@@ -235,95 +250,3 @@ def _waiting(
         )
     )
     return tuple(waiting)
-
-
-# --------------------------------------------------------------------------------------------
-# Machine-readable forms
-
-
-def _coverage_dict(c: Coverage) -> dict[str, Any]:
-    return {
-        **asdict(c),
-        "coverage_start_pct": c.coverage_start_pct,
-        "coverage_pct": c.coverage_pct,
-    }
-
-
-def status_to_dict(status: Status) -> dict[str, Any]:
-    """The status as JSON data (schema ``planner.status/1``)."""
-    return {
-        "schema": STATUS_SCHEMA,
-        "district": status.district,
-        "as_of": status.as_of,
-        "weeks": status.weeks,
-        "plan_weeks": list(status.plan_weeks),
-        "recorded_weeks": list(status.recorded_weeks),
-        "coverage": [_coverage_dict(c) for c in status.coverage],
-        "total": _coverage_dict(status.total),
-        "trend": [asdict(t) for t in status.trend],
-        "cards": {**asdict(status.cards), "budget": status.cards.budget},
-        "not_visited": [asdict(w) for w in status.waiting],
-    }
-
-
-def status_to_json(status: Status) -> str:
-    """Status as JSON text (UTF-8, indented, newline-terminated)."""
-    return json.dumps(status_to_dict(status), ensure_ascii=False, indent=2) + "\n"
-
-
-def _safe(value: Any) -> Any:
-    """Neutralise spreadsheet formulas in text cells (=, +, -, @ start a formula in Excel).
-
-    The same rule as ``planner.render.xlsx.safe_text``, not imported from there because that
-    would load every renderer (folium, reportlab) just to print a status.
-    """
-    if isinstance(value, str) and value[:1] in ("=", "+", "-", "@", "\t", "\r"):
-        return "'" + value
-    return "" if value is None else value
-
-
-def status_to_csv(status: Status) -> str:
-    """Status as CSV: one block per section, separated by a blank line.
-
-    Every row starts with its section (``coverage``, ``trend``, ``cards``, ``not_visited``) so a
-    reader can filter one section; each block has its own header row.
-    """
-    data = status_to_dict(status)
-    blocks: list[tuple[str, Sequence[dict[str, Any]]]] = [
-        ("coverage", [*data["coverage"], data["total"]]),
-        ("trend", data["trend"]),
-        ("cards", [data["cards"]]),
-        ("not_visited", data["not_visited"]),
-    ]
-    out = io.StringIO()
-    writer = csv.writer(out, lineterminator="\n")
-    for i, (section, rows) in enumerate(blocks):
-        if i:
-            out.write("\n")
-        header = list(rows[0]) if rows else _empty_header(section)
-        writer.writerow(["section", *header])
-        for row in rows:
-            writer.writerow([section, *(_safe(row[k]) for k in header)])
-    return out.getvalue()
-
-
-def _empty_header(section: str) -> list[str]:
-    fields: Iterable[str] = Waiting.__dataclass_fields__ if section == "not_visited" else ()
-    return list(fields)
-
-
-FAIRNESS_STEP = 0.5
-"""Each week a village waits beyond ``--min-visit-every N`` adds half its weight again."""
-
-
-def fairness_boost(waited: Mapping[str, int], min_visit_every: int) -> dict[str, float]:
-    """Value multipliers for villages that waited ``min_visit_every`` weeks or more.
-
-    A village that waited exactly N weeks counts 1.5×, N+1 weeks 2×, and so on: long waits
-    win over slightly larger backlogs nearer the office, without forcing an impossible visit.
-    """
-    return {
-        site: 1.0 + FAIRNESS_STEP * (weeks - min_visit_every + 1)
-        for site, weeks in waited.items()
-        if weeks >= min_visit_every
-    }

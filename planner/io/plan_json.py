@@ -163,61 +163,13 @@ def plan_from_dict(data: Any, file: str = "plan.json") -> Plan:
     if schema != Plan.SCHEMA:
         raise rd.fail("$.schema", f"unknown schema {schema!r:.40}, expected {Plan.SCHEMA}")
     solver = rd.get(data, "solver", "$", dict)
-    routes = []
-    for i, r in enumerate(rd.get(data, "routes", "$", list)):
-        rp = f"$.routes[{i}]"
-        date_text = rd.get(r, "date", rp, str)
-        try:
-            date = dt.date.fromisoformat(date_text)
-        except ValueError:
-            raise rd.fail(f"{rp}.date", f"not a date YYYY-MM-DD: {date_text!r:.40}") from None
-        stops = []
-        for j, s in enumerate(rd.get(r, "stops", rp, list)):
-            sp = f"{rp}.stops[{j}]"
-            kind_text = rd.get(s, "kind", sp, str)
-            if kind_text not in {k.value for k in SiteKind}:
-                raise rd.fail(f"{sp}.kind", f"unknown kind {kind_text!r:.40}")
-            try:
-                stops.append(
-                    Stop(
-                        site=rd.get(s, "site", sp, str),
-                        kind=SiteKind(kind_text),
-                        arrive=rd.time(s, "arrive", sp),
-                        start=rd.time(s, "start", sp),
-                        end=rd.time(s, "end", sp),
-                        people=rd.count(s, "people", sp),
-                        cards=rd.count(s, "cards", sp),
-                    )
-                )
-            except ValueError as exc:
-                raise rd.fail(sp, str(exc)) from None
-        try:
-            routes.append(
-                Route(
-                    team=rd.get(r, "team", rp, str),
-                    date=date,
-                    printer=rd.get(r, "printer", rp, bool),
-                    blanks=rd.count(r, "blanks", rp),
-                    depart=rd.time(r, "depart", rp),
-                    return_=rd.time(r, "return", rp),
-                    travel_minutes=rd.count(r, "travel_minutes", rp),
-                    distance_km=float(rd.get(r, "distance_km", rp, (int, float))),
-                    stops=tuple(stops),
-                )
-            )
-        except ValueError as exc:
-            raise rd.fail(rp, str(exc)) from None
-    unserved = []
-    for i, u in enumerate(rd.get(data, "unserved", "$", list)):
-        up = f"$.unserved[{i}]"
-        unserved.append(
-            Unserved(
-                site=rd.get(u, "site", up, str),
-                backlog=rd.count(u, "backlog", up),
-                reason=rd.get(u, "reason", up, str),
-                reason_code=str(u.get("reason_code", "")) if isinstance(u, dict) else "",
-            )
-        )
+    routes = [
+        _route(rd, r, f"$.routes[{i}]") for i, r in enumerate(rd.get(data, "routes", "$", list))
+    ]
+    unserved = [
+        _unserved(rd, u, f"$.unserved[{i}]")
+        for i, u in enumerate(rd.get(data, "unserved", "$", list))
+    ]
     totals = rd.get(data, "totals", "$", dict)
     travel = data.get("travel", {})
     try:
@@ -251,6 +203,59 @@ def plan_from_dict(data: Any, file: str = "plan.json") -> Plan:
         )
     except ValueError as exc:
         raise rd.fail("$", str(exc)) from None
+
+
+def _route(rd: _Reader, r: Any, rp: str) -> Route:
+    """One route of ``$.routes`` (at JSON path ``rp``), its stops in order."""
+    date_text = rd.get(r, "date", rp, str)
+    try:
+        date = dt.date.fromisoformat(date_text)
+    except ValueError:
+        raise rd.fail(f"{rp}.date", f"not a date YYYY-MM-DD: {date_text!r:.40}") from None
+    stops = [_stop(rd, s, f"{rp}.stops[{j}]") for j, s in enumerate(rd.get(r, "stops", rp, list))]
+    try:
+        return Route(
+            team=rd.get(r, "team", rp, str),
+            date=date,
+            printer=rd.get(r, "printer", rp, bool),
+            blanks=rd.count(r, "blanks", rp),
+            depart=rd.time(r, "depart", rp),
+            return_=rd.time(r, "return", rp),
+            travel_minutes=rd.count(r, "travel_minutes", rp),
+            distance_km=float(rd.get(r, "distance_km", rp, (int, float))),
+            stops=tuple(stops),
+        )
+    except ValueError as exc:
+        raise rd.fail(rp, str(exc)) from None
+
+
+def _stop(rd: _Reader, s: Any, sp: str) -> Stop:
+    """One stop of a route (at JSON path ``sp``)."""
+    kind_text = rd.get(s, "kind", sp, str)
+    if kind_text not in {k.value for k in SiteKind}:
+        raise rd.fail(f"{sp}.kind", f"unknown kind {kind_text!r:.40}")
+    try:
+        return Stop(
+            site=rd.get(s, "site", sp, str),
+            kind=SiteKind(kind_text),
+            arrive=rd.time(s, "arrive", sp),
+            start=rd.time(s, "start", sp),
+            end=rd.time(s, "end", sp),
+            people=rd.count(s, "people", sp),
+            cards=rd.count(s, "cards", sp),
+        )
+    except ValueError as exc:
+        raise rd.fail(sp, str(exc)) from None
+
+
+def _unserved(rd: _Reader, u: Any, up: str) -> Unserved:
+    """One entry of ``$.unserved`` (at JSON path ``up``)."""
+    return Unserved(
+        site=rd.get(u, "site", up, str),
+        backlog=rd.count(u, "backlog", up),
+        reason=rd.get(u, "reason", up, str),
+        reason_code=str(u.get("reason_code", "")) if isinstance(u, dict) else "",
+    )
 
 
 def read_plan(path: Path) -> Plan:

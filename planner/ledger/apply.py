@@ -1,0 +1,129 @@
+"""Applying the ledger to a district: the tables minus everything recorded so far.
+
+The district tables are the campaign's start; these functions give its state after recorded
+weeks (backlogs, students, homebound left, blank stock) and what follows from it (per-site
+backlogs, weeks waited, the backlog trend).
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Iterable, Iterator, Mapping
+from dataclasses import dataclass, replace
+from typing import TYPE_CHECKING
+
+from planner.ledger.records import Snapshot, weeks_between
+from planner.model import District, SiteKind
+
+if TYPE_CHECKING:
+    from planner.ledger.store import Ledger
+
+
+def apply_done(
+    district: District, done: Mapping[str, tuple[int, int]], stock_delta: int
+) -> District:
+    """The district after ``done`` (people recorded, cards printed per site) and a stock change.
+
+    Backlogs shrink by what was recorded, floored at 0 (a village may record people who were not
+    in the backlog count). A school's ``printable`` (unrecorded students already 17) shrinks by
+    the cards printed there and never exceeds the students left. A recorded homebound resident
+    is removed: ``District`` has no done flag and nobody is left to record there.
+    """
+    if not done and stock_delta == 0:
+        return district
+    villages = []
+    for v in district.villages:
+        recorded = done.get(v.site_id, (0, 0))[0]
+        prereg = v.preregistered
+        villages.append(
+            replace(
+                v,
+                backlog=max(0, v.backlog - recorded),
+                preregistered=None if prereg is None else max(0, prereg - recorded),
+            )
+        )
+    schools = []
+    for s in district.schools:
+        recorded, printed = done.get(s.site_id, (0, 0))
+        students = max(0, s.students - recorded)
+        printable = None if s.printable is None else min(students, max(0, s.printable - printed))
+        schools.append(replace(s, students=students, printable=printable))
+    homebound = tuple(h for h in district.homebound if done.get(h.site_id, (0, 0))[0] == 0)
+    settings = replace(
+        district.settings, blank_stock=max(0, district.settings.blank_stock + stock_delta)
+    )
+    return replace(
+        district,
+        villages=tuple(villages),
+        schools=tuple(schools),
+        homebound=homebound,
+        settings=settings,
+    )
+
+
+def apply_ledger(district: District, ledger: Ledger, *, before_week: str | None = None) -> District:
+    """``district`` (its tables: the campaign's start) after every recorded week so far.
+
+    Village backlogs and pre-registrations, school students (and printable) shrink by what was
+    recorded; recorded homebound residents are removed; ``settings.blank_stock`` loses the cards
+    printed and gains refills. ``before_week`` leaves out that week and later ones (to plan a
+    week again after it was recorded). An empty ledger returns ``district`` unchanged.
+    """
+    done = ledger.totals_by_site(before_week=before_week)
+    moves = ledger.stock_moves()
+    delta = sum(m.cards for m in moves if before_week is None or m.week < before_week)
+    return apply_done(district, done, delta)
+
+
+@dataclass(frozen=True, slots=True)
+class SiteBacklog:
+    """A site's remaining backlog in some state of the district (see ``site_backlogs``)."""
+
+    site: str
+    kind: SiteKind
+    village: str
+    obliged: int | None
+    backlog: int
+
+
+def site_backlogs(start: District, state: District) -> Iterator[SiteBacklog]:
+    """Every site of ``start`` with its backlog in ``state`` (homebound: 1 left, 0 recorded).
+
+    ``start`` lists the sites because ``apply_ledger`` removes recorded homebound residents.
+    """
+    villages = {v.code: v.backlog for v in state.villages}
+    students = {s.npsn: s.students for s in state.schools}
+    homebound = {h.id for h in state.homebound}
+    for v in start.villages:
+        yield SiteBacklog(v.site_id, SiteKind.VILLAGE, v.code, v.obliged, villages[v.code])
+    for s in start.schools:
+        yield SiteBacklog(s.site_id, SiteKind.SCHOOL, s.village_code, None, students[s.npsn])
+    for h in start.homebound:
+        left = 1 if h.id in homebound else 0
+        yield SiteBacklog(h.site_id, SiteKind.HOMEBOUND, h.village_code, None, left)
+
+
+def waiting_weeks(ledger: Ledger, district: District, week: str) -> dict[str, int]:
+    """Weeks each village with backlog has waited for a visit, as of planning ``week``.
+
+    Counted from its last recorded visit before ``week`` or, never visited, from the campaign's
+    first week in the ledger (0 with an empty ledger). Feeds ``--min-visit-every N``: pass the
+    district after ``apply_ledger`` so only villages with backlog left are listed.
+    """
+    last = ledger.last_visits(before_week=week)
+    first = ledger.first_week()
+    waited: dict[str, int] = {}
+    for v in district.villages:
+        if v.backlog <= 0:
+            continue
+        since = last.get(v.site_id, first)
+        waited[v.site_id] = 0 if since is None else max(0, weeks_between(since, week))
+    return waited
+
+
+def group_by_week(snapshots: Iterable[Snapshot]) -> dict[str, dict[SiteKind, int]]:
+    """Total backlog per week and site kind, for the trend."""
+    totals: dict[str, dict[SiteKind, int]] = defaultdict(lambda: dict.fromkeys(SiteKind, 0))
+    for s in snapshots:
+        totals[s.week][s.kind] += s.backlog
+    return dict(totals)

@@ -1,0 +1,84 @@
+"""The ledger's values: a stop's result, what a recording did, a snapshot, a stock move.
+
+Plain frozen data, shared by the store, the district updates and the status report.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+
+from planner.calendar import Week
+from planner.model import SiteKind
+
+
+def stop_key(team: str, date: dt.date | str, site: str) -> str:
+    """The identity of a planned stop in a tally: team + date + site."""
+    day = date.isoformat() if isinstance(date, dt.date) else date
+    return f"{team}|{day}|{site}"
+
+
+def weeks_between(earlier: str, later: str) -> int:
+    """Whole ISO weeks from week label ``earlier`` to ``later`` (negative when reversed)."""
+    return (Week.parse(later).monday - Week.parse(earlier).monday).days // 7
+
+
+@dataclass(frozen=True, slots=True)
+class StopResult:
+    """What the team actually did at one planned stop (only visited stops have a result)."""
+
+    team: str
+    date: dt.date
+    site: str
+    recorded: int
+    printed: int
+
+    def __post_init__(self) -> None:
+        if not 0 <= self.printed <= self.recorded:
+            raise ValueError(f"{self.site}: printed must lie in 0..recorded")
+
+    @property
+    def key(self) -> str:
+        """The stop's identity in the plan (team + date + site)."""
+        return stop_key(self.team, self.date, self.site)
+
+
+@dataclass(frozen=True, slots=True)
+class RecordOutcome:
+    """What ``Ledger.record`` did, for the CLI to report."""
+
+    week: str
+    plan_version: int
+    changed: bool
+    replaced: bool
+    stops_visited: int
+    people: int
+    cards: int
+    previous_people: int | None
+    previous_cards: int | None
+    stock_left: int
+    """Blank cards left: ``blank_stock`` + every stock move; negative means more cards were
+    recorded as printed than the ledger knows of (an unrecorded refill)."""
+
+
+@dataclass(frozen=True, slots=True)
+class Snapshot:
+    """One site's backlog at the end of a recorded week."""
+
+    week: str
+    site: str
+    kind: SiteKind
+    village: str
+    kecamatan: str
+    obliged: int | None
+    backlog: int
+
+
+@dataclass(frozen=True, slots=True)
+class StockMove:
+    """A change of the blank-card stock: ``cards`` < 0 for printed cards, > 0 for a refill."""
+
+    week: str
+    kind: str
+    cards: int
+    note: str
