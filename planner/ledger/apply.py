@@ -10,13 +10,10 @@ from __future__ import annotations
 from collections import defaultdict
 from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass, replace
-from typing import TYPE_CHECKING
 
+from planner.ledger.queries import LedgerQueries
 from planner.ledger.records import Snapshot, weeks_between
 from planner.model import District, SiteKind
-
-if TYPE_CHECKING:
-    from planner.ledger.store import Ledger
 
 
 def apply_done(
@@ -61,7 +58,9 @@ def apply_done(
     )
 
 
-def apply_ledger(district: District, ledger: Ledger, *, before_week: str | None = None) -> District:
+def apply_ledger(
+    district: District, ledger: LedgerQueries, *, before_week: str | None = None
+) -> District:
     """``district`` (its tables: the campaign's start) after every recorded week so far.
 
     Village backlogs and pre-registrations, school students (and printable) shrink by what was
@@ -103,7 +102,7 @@ def site_backlogs(start: District, state: District) -> Iterator[SiteBacklog]:
         yield SiteBacklog(h.site_id, SiteKind.HOMEBOUND, h.village_code, None, left)
 
 
-def waiting_weeks(ledger: Ledger, district: District, week: str) -> dict[str, int]:
+def waiting_weeks(ledger: LedgerQueries, district: District, week: str) -> dict[str, int]:
     """Weeks each village with backlog has waited for a visit, as of planning ``week``.
 
     Counted from its last recorded visit before ``week`` or, never visited, from the campaign's

@@ -9,7 +9,7 @@ import numpy.typing as npt
 
 from planner.model import Settings, VehicleProfile
 from planner.model.geo import great_circle_km
-from planner.travel import LatLon, Matrices
+from planner.travel.base import LatLon, Matrices
 
 
 def pairwise_km(points: Sequence[LatLon]) -> npt.NDArray[np.float64]:

@@ -30,8 +30,8 @@ from scipy.spatial import cKDTree
 
 from planner.errors import Problem
 from planner.model import District, VehicleProfile
-from planner.travel import LatLon, Matrices
 from planner.travel._dijkstra import predecessors, site_weights
+from planner.travel.base import LatLon, Matrices
 from planner.travel.cache import MatrixCache, cache_key
 from planner.travel.network import (
     EdgeTable,
