@@ -201,6 +201,7 @@ def _keyed_numbers(
 
 
 def _office(reader: _Reader) -> tuple[str, float | None, float | None]:
+    """The office name, lat and lon: ``[office]`` or the older flat ``office_*`` keys."""
     office = reader.table("office") or {}
     name = reader.text_value("office.name", office) or reader.text_value("office_name")
     lat_key, lon_key = ("office.lat", "office.lon") if office else ("office_lat", "office_lon")
@@ -228,6 +229,7 @@ def _office(reader: _Reader) -> tuple[str, float | None, float | None]:
 
 
 def _roads(reader: _Reader, folder: Path, maps_dir: Path) -> str | None:
+    """The roads file, looked for in maps/ and then the district folder."""
     roads = reader.text_value("roads")
     if roads is None:
         return None

@@ -41,6 +41,8 @@ class RowChecker:
         self.warnings: list[Problem] = []
 
     def cell(self, name: str) -> str:
+        """The stripped text of column ``name`` (blank when the row is short), without the
+        apostrophe schedule.xlsx puts before text that looks like a formula."""
         position = self.columns[name][0]
         text = self.cells[position].strip() if position < len(self.cells) else ""
         # schedule.xlsx writes text that looks like a formula behind an apostrophe.
@@ -49,6 +51,7 @@ class RowChecker:
         return text
 
     def problem(self, name: str, message: str, hint: str = "", warning: bool = False) -> None:
+        """Record an error (or a warning) at this row, in ``name``'s column as the user wrote it."""
         column = self.columns[name][1] if name in self.columns else name
         entry = Problem(
             file=self.file,
@@ -61,6 +64,7 @@ class RowChecker:
         (self.warnings if warning else self.problems).append(entry)
 
     def count(self, name: str) -> int | None:
+        """A count column's value; None when blank or bad (bad ones are recorded)."""
         text = self.cell(name)
         if not text:
             return None
@@ -82,6 +86,7 @@ class RowChecker:
         return value
 
     def date(self) -> dt.date | None:
+        """The row's date; None (recorded) when it is not a date."""
         text = self.cell("date")
         try:
             return parse_date(text)

@@ -58,11 +58,13 @@ class TableCells:
         self.villages_read = "villages" in inputs.tables
 
     def error(self, row: Row, column: str | None, message: str, hint: str = "") -> None:
+        """Record an error at ``row`` and ``column`` (the user's header), personal cells hidden."""
         label = self.table.label(column) if column else None
         message = self._redact(row, message)
         self.problems.error(self.file, message, row=row.number, column=label, hint=hint)
 
     def warn(self, row: Row, column: str | None, message: str, hint: str = "") -> None:
+        """Record a warning at ``row`` and ``column``, as ``error`` does."""
         label = self.table.label(column) if column else None
         message = self._redact(row, message)
         self.problems.warn(self.file, message, row=row.number, column=label, hint=hint)
@@ -218,6 +220,7 @@ class TableCells:
     def _outside(
         self, row: Row, ident: str, lat: float, lon: float, columns: tuple[str, str]
     ) -> None:
+        """Say which of lat and lon lies outside Indonesia, or that they look swapped."""
         lat_col, lon_col = columns
         lat_range = f"{INDONESIA_LAT[0]:g}..{INDONESIA_LAT[1]:g}"
         lon_range = f"{INDONESIA_LON[0]:g}..{INDONESIA_LON[1]:g}"
