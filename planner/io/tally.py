@@ -198,18 +198,16 @@ def _xlsx_rows(path: Path, data: bytes) -> list[list[str]]:
 
 
 def _cell_text(value: object) -> str:
-    """A workbook cell as text, as the tally has always read it (``TRUE``, ISO date-times)."""
-    if value is None:
-        return ""
-    if isinstance(value, dt.datetime):
-        return value.date().isoformat() if value.time() == dt.time() else value.isoformat()
-    if isinstance(value, dt.date):
-        return value.isoformat()
+    """A workbook cell as text: the tables' rule, except for the typed cells the tally has
+    always written its own way (``TRUE``, ISO date-times, times and durations as Python writes
+    them), which its messages quote."""
     if isinstance(value, bool):
         return str(value).upper()
-    if isinstance(value, float) and value.is_integer() and abs(value) < 1e15:
-        return str(int(value))
-    return str(value)
+    if isinstance(value, dt.datetime) and value.time() != dt.time():
+        return value.isoformat()
+    if isinstance(value, (dt.time, dt.timedelta)):
+        return str(value)
+    return sheets.cell_text(value)
 
 
 def _normalise(header: str) -> str:
