@@ -45,7 +45,7 @@ from planner.cli._common import run_guarded
 from planner.errors import InputError
 from planner.io.load import load
 from planner.io.tables import SPECS, TableSpec
-from planner.tally import ALL_STOPS_SHEET
+from planner.io.tally import ALL_STOPS_SHEET
 
 ROOT = Path(__file__).resolve().parent.parent
 TINY = ROOT / "tests" / "data" / "io_tiny_en"

@@ -41,7 +41,9 @@ def _target(name: str) -> str | None:
 
 
 def _imports(module: str, path: Path) -> set[str]:
-    """Every planner module ``module`` imports, at module level or inside functions."""
+    """Every planner module ``module`` imports, at module level or inside functions (a
+    submodule's implicit import of its parent packages is not counted: every package would
+    otherwise form a loop with its own ``__init__``)."""
     tree = ast.parse(path.read_text(encoding="utf-8"))
     package = module if path.name == "__init__.py" else module.rpartition(".")[0]
     found: set[str] = set()
@@ -54,7 +56,11 @@ def _imports(module: str, path: Path) -> set[str]:
             if node.level:
                 base = ".".join([*package.split(".")[: len(package.split(".")) - node.level + 1],
                                  *([base] if base else [])])
-            names = [f"{base}.{alias.name}" for alias in node.names] + [base]
+            # ``from pkg import mod`` imports the module; ``from pkg import name``, the package.
+            names = [
+                f"{base}.{alias.name}" if f"{base}.{alias.name}" in MODULES else base
+                for alias in node.names
+            ]
         for name in names:
             target = _target(name) if name.startswith("planner") else None
             if target is not None and target != module:

@@ -23,6 +23,7 @@ import pytest
 from planner.calendar import Week
 from planner.errors import InputError
 from planner.io.plan_json import plan_to_json
+from planner.io.tally import ALL_STOPS_COLUMNS
 from planner.ledger import (
     PAUSE_HOOK_ENV,
     SCHEMA_VERSION,
@@ -54,7 +55,6 @@ from planner.model import (
     WeeklyWindow,
     totals_of,
 )
-from planner.tally import ALL_STOPS_COLUMNS
 
 TESTS = Path(__file__).resolve().parent
 

@@ -26,7 +26,7 @@ import planner.cli.status
 from planner.cli import cli
 from planner.cli._common import run_guarded
 from planner.io import sample_dir
-from planner.tally import ALL_STOPS_SHEET
+from planner.io.tally import ALL_STOPS_SHEET
 
 WEEK = "2026-W49"
 HOMEBOUND = "warga_khusus.csv"

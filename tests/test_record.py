@@ -1,4 +1,4 @@
-"""Reading tallies (planner.results) and the ``planner record`` command."""
+"""Reading tallies (planner.io.tally) and the ``planner record`` command."""
 
 from __future__ import annotations
 
@@ -17,10 +17,9 @@ from planner.cli import cli
 from planner.cli._common import run_guarded
 from planner.errors import InputError, Problem
 from planner.io.plan_json import plan_to_json
+from planner.io.tally import ALL_STOPS_COLUMNS, ALL_STOPS_SHEET, Tally, read_tally
 from planner.ledger import Ledger, apply_ledger, ledger_path
 from planner.model import District
-from planner.results import Tally, read_tally
-from planner.tally import ALL_STOPS_COLUMNS, ALL_STOPS_SHEET
 from tests.test_ledger import (
     HOME1,
     SCHOOL1,

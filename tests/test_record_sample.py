@@ -21,11 +21,11 @@ from planner.cli import cli
 from planner.cli._common import run_guarded
 from planner.io import load_district, sample_dir
 from planner.io.plan_json import plan_to_json
+from planner.io.tally import ALL_STOPS_SHEET
 from planner.ledger import Ledger, apply_ledger, ledger_path
 from planner.model import District, Plan
 from planner.render._common import RenderContext
 from planner.render.xlsx import render_schedule_xlsx
-from planner.tally import ALL_STOPS_SHEET
 from tests.test_ledger import kill_inside_transaction, make_plan
 
 WEEK = "2026-W48"

@@ -28,9 +28,9 @@ from planner.check import check_plan
 from planner.fsutil import PAUSE_HOOK_ENV
 from planner.io import load_district, sample_dir
 from planner.io.plan_json import plan_from_dict, plan_to_json, read_plan
+from planner.io.tally import ALL_STOPS_SHEET
 from planner.ledger import Ledger, ledger_path, stop_key
 from planner.render import OUTPUT_NAMES
-from planner.tally import ALL_STOPS_SHEET
 from planner.travel import travel_model
 
 pytestmark = [

@@ -17,13 +17,13 @@ from click.testing import CliRunner
 
 from planner.cli import cli
 from planner.io.plan_json import plan_to_json
+from planner.io.tally import ALL_STOPS_COLUMNS, ALL_STOPS_SHEET
 from planner.model import VehicleProfile
 from planner.render import OUTPUT_NAMES, render_all
 from planner.render._common import RenderContext
 from planner.render.coverage import coverage_colour, kecamatan_totals, village_coverage
 from planner.render.offline import external_urls
 from planner.render.webmap import render_map
-from planner.tally import ALL_STOPS_COLUMNS, ALL_STOPS_SHEET
 from planner.travel import LatLon
 
 DATA = Path(__file__).parent / "data"

@@ -15,8 +15,8 @@ from pypdf import PdfReader
 
 from planner.fsutil import write_text_atomic
 from planner.io.plan_json import plan_to_json
+from planner.io.tally import ALL_STOPS_SHEET
 from planner.render import render_all
-from planner.tally import ALL_STOPS_SHEET
 
 DATA = Path(__file__).parent / "data"
 

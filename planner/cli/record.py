@@ -10,8 +10,8 @@ import planner.io
 from planner.calendar import Week
 from planner.cli._common import data_option, echo_warnings
 from planner.errors import InputError
+from planner.io.tally import read_tally
 from planner.ledger import Ledger, ledger_path
-from planner.results import read_tally
 
 
 @click.command("record")

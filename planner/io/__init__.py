@@ -2,6 +2,12 @@
 
 ``load_district`` reads everything, validates everything, and either returns the district with
 its warnings or raises one ``InputError`` listing every problem (file:row:column).
+
+``load`` runs it; ``settings`` reads ``planner.toml``; ``tables`` finds a table's file and its
+columns, through ``sheets`` (a CSV's or workbook's bytes as rows of text); ``cells`` reads one
+cell; ``validate`` checks each table and builds the ``District``. ``tally`` (with
+``tally_rows``) reads the filled-in tally back for ``planner record``. ``templates`` starts a new
+district folder.
 """
 
 from __future__ import annotations

@@ -40,6 +40,7 @@ def inputs_sha256(files: Mapping[str, bytes]) -> str:
 
 
 def _read_bytes(path: Path, problems: Problems) -> bytes | None:
+    """The file's bytes; None, with the problem recorded, when it cannot be read."""
     try:
         return path.read_bytes()
     except OSError as exc:
@@ -83,6 +84,7 @@ def load(folder: Path | str, years: Iterable[int] | None = None) -> tuple[Distri
 
 
 def _load(folder: Path, years: Iterable[int] | None) -> tuple[District, list[Problem]]:
+    """``load`` of an existing folder: planner.toml, then each table, then every check."""
     problems = Problems()
     files: dict[str, bytes] = {}
     settings = None

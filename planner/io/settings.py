@@ -201,6 +201,7 @@ def _keyed_numbers(
 
 
 def _office(reader: _Reader) -> tuple[str, float | None, float | None]:
+    """The office name, lat and lon: ``[office]`` or the older flat ``office_*`` keys."""
     office = reader.table("office") or {}
     name = reader.text_value("office.name", office) or reader.text_value("office_name")
     lat_key, lon_key = ("office.lat", "office.lon") if office else ("office_lat", "office_lon")
@@ -228,6 +229,7 @@ def _office(reader: _Reader) -> tuple[str, float | None, float | None]:
 
 
 def _roads(reader: _Reader, folder: Path, maps_dir: Path) -> str | None:
+    """The roads file, looked for in maps/ and then the district folder."""
     roads = reader.text_value("roads")
     if roads is None:
         return None
@@ -243,26 +245,45 @@ def _roads(reader: _Reader, folder: Path, maps_dir: Path) -> str | None:
     return None
 
 
-def read_settings(folder: Path, data: bytes, problems: Problems) -> SettingsFile | None:
-    """Parse ``planner.toml`` (its ``data``) of the district in ``folder``; None if unusable."""
+_NUMBER_KEYS: tuple[tuple[str, Callable[[float], bool], str, bool], ...] = (
+    ("recording_minutes", lambda v: 0 < v <= 120, "between 0 and 120", False),
+    ("setup_minutes", lambda v: 0 <= v <= 240, "between 0 and 240", True),
+    ("print_minutes", lambda v: 0 <= v <= 60, "between 0 and 60", False),
+    ("turnout", lambda v: 0 < v <= 1, "more than 0 and at most 1", False),
+    ("school_turnout", lambda v: 0 < v <= 1, "more than 0 and at most 1", False),
+    ("printers", lambda v: v >= 0, "0 or more", True),
+    ("blank_stock", lambda v: v >= 0, "0 or more", True),
+    ("blank_reserve", lambda v: v >= 0, "0 or more", True),
+    ("detour_factor", lambda v: 1 <= v <= 5, "between 1 and 5", False),
+    ("team_day_capacity", lambda v: v >= 1, "1 or more", True),
+    ("card_value", lambda v: v >= 0, "0 or more", False),
+)
+"""Top-level numeric settings: key, the check, the rule a message states, whole numbers only."""
+
+
+def _parse(data: bytes, problems: Problems) -> tuple[str, dict[str, Any]] | None:
+    """The file's text and its TOML document; None (with the problem recorded) if unreadable."""
     try:
         text = data.decode("utf-8-sig")
     except UnicodeDecodeError:
         problems.error(FILE, "is not UTF-8 text", hint="save it as UTF-8")
         return None
     try:
-        doc = tomllib.loads(text)
+        return text, tomllib.loads(text)
     except tomllib.TOMLDecodeError as exc:
         _syntax_error(exc, problems)
         return None
-    reader = _Reader(doc, text, problems)
-    errors_before = len(problems.errors)
+
+
+def _general(reader: _Reader, folder: Path) -> tuple[str | None, str, str]:
+    """``name`` (the folder's name when absent), ``timezone`` and ``language``, each checked."""
+    problems, doc = reader.problems, reader.doc
     for key in doc:
         if key not in _TOP_KEYS:
             problems.warn(
                 FILE,
                 f"unknown setting {key!r} is ignored",
-                row=_line_of(text, key),
+                row=_line_of(reader.text, key),
                 column=key,
                 hint="check the spelling against the README",
             )
@@ -282,27 +303,32 @@ def read_settings(folder: Path, data: bytes, problems: Problems) -> SettingsFile
     language = reader.text_value("language") or "id"
     if language not in ("id", "en"):
         reader.problem("language", f"language = {language!r} must be id or en")
-    office_name, office_lat, office_lon = _office(reader)
-    maps_name = reader.text_value("maps") or "maps"
-    maps_dir = (folder / maps_name).resolve()
+    return name, timezone, language
 
+
+def _numbers(reader: _Reader) -> dict[str, Any]:
+    """The numeric settings given (``_NUMBER_KEYS``), whole ones as ``int``."""
     fields: dict[str, Any] = {}
-    for key, check, rule, whole in (
-        ("recording_minutes", lambda v: 0 < v <= 120, "between 0 and 120", False),
-        ("setup_minutes", lambda v: 0 <= v <= 240, "between 0 and 240", True),
-        ("print_minutes", lambda v: 0 <= v <= 60, "between 0 and 60", False),
-        ("turnout", lambda v: 0 < v <= 1, "more than 0 and at most 1", False),
-        ("school_turnout", lambda v: 0 < v <= 1, "more than 0 and at most 1", False),
-        ("printers", lambda v: v >= 0, "0 or more", True),
-        ("blank_stock", lambda v: v >= 0, "0 or more", True),
-        ("blank_reserve", lambda v: v >= 0, "0 or more", True),
-        ("detour_factor", lambda v: 1 <= v <= 5, "between 1 and 5", False),
-        ("team_day_capacity", lambda v: v >= 1, "1 or more", True),
-        ("card_value", lambda v: v >= 0, "0 or more", False),
-    ):
+    for key, check, rule, whole in _NUMBER_KEYS:
         value = reader.number(key, check, rule, whole=whole)
         if value is not None:
             fields[key] = int(value) if whole else value
+    return fields
+
+
+def read_settings(folder: Path, data: bytes, problems: Problems) -> SettingsFile | None:
+    """Parse ``planner.toml`` (its ``data``) of the district in ``folder``; None if unusable."""
+    parsed = _parse(data, problems)
+    if parsed is None:
+        return None
+    text, doc = parsed
+    reader = _Reader(doc, text, problems)
+    errors_before = len(problems.errors)
+    name, timezone, language = _general(reader, folder)
+    office_name, office_lat, office_lon = _office(reader)
+    maps_name = reader.text_value("maps") or "maps"
+    maps_dir = (folder / maps_name).resolve()
+    fields = _numbers(reader)
     max_km = reader.number("max_distance_km", lambda v: v > 0, "more than 0")
     weights = _keyed_numbers(
         reader,

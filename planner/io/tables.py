@@ -3,21 +3,17 @@
 A table is read into plain text cells keyed by the canonical (English) column name, with the
 row number a spreadsheet shows (header = row 1) and the header as the user wrote it, so every
 message can point at ``file:row:column`` in the user's own words. Nothing here interprets a
-value; ``planner.io.validate`` does.
+value; ``planner.io.validate`` does. The bytes become rows of text in ``planner.io.sheets``.
 """
 
 from __future__ import annotations
 
-import csv
-import datetime as dt
-import io
 import re
-import warnings
-import zipfile
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from planner.io import sheets
 from planner.io.cells import Problems
 
 EXTENSIONS = (".csv", ".xlsx")
@@ -213,94 +209,34 @@ def find_files(folder: Path, spec: TableSpec, problems: Problems) -> Path | None
 
 def decode(data: bytes, file: str, problems: Problems) -> str:
     """Text of a CSV: UTF-8 (BOM stripped), UTF-16 with a BOM, else cp1252 with a warning."""
-    if data.startswith((b"\xff\xfe", b"\xfe\xff")):
+    text, legacy = sheets.decode(data)
+    if legacy:
+        problems.warn(
+            file,
+            "not UTF-8; read as Windows-1252 (accents may be wrong)",
+            hint="save as 'CSV UTF-8' in Excel",
+        )
+    return text
+
+
+def _raw_rows(data: bytes, file: str, problems: Problems) -> list[list[str]] | None:
+    """The file's rows of text (XLSX by its extension, else CSV); None, with the problem
+    recorded, when it cannot be read."""
+    if file.lower().endswith(".xlsx"):
         try:
-            return data.decode("utf-16")
-        except UnicodeDecodeError:
-            pass
+            return sheets.xlsx_rows(data)
+        except sheets.UnreadableWorkbook as exc:
+            problems.error(
+                file,
+                f"cannot be read as an Excel workbook ({exc.kind})",
+                hint="open it in Excel and save it again as .xlsx, or as CSV UTF-8",
+            )
+            return None
     try:
-        return data.decode("utf-8-sig")
-    except UnicodeDecodeError:
-        pass
-    problems.warn(
-        file,
-        "not UTF-8; read as Windows-1252 (accents may be wrong)",
-        hint="save as 'CSV UTF-8' in Excel",
-    )
-    # latin-1 maps every byte, so a file cp1252 rejects (undefined bytes) still reads.
-    try:
-        return data.decode("cp1252")
-    except UnicodeDecodeError:
-        return data.decode("latin-1")
-
-
-def _delimiter(text: str) -> str:
-    """Comma, or semicolon/tab when the header uses those (Indonesian Excel writes ``;``)."""
-    first = text.split("\n", 1)[0]
-    counts = {d: first.count(d) for d in (",", ";", "\t")}
-    best = max(counts, key=lambda d: (counts[d], d == ","))
-    return best if counts[best] else ","
-
-
-def _csv_rows(data: bytes, file: str, problems: Problems) -> list[list[str]] | None:
-    text = decode(data, file, problems).replace("\x00", "")
-    try:
-        return list(csv.reader(io.StringIO(text, newline=""), delimiter=_delimiter(text)))
-    except csv.Error as exc:
+        return sheets.csv_rows(decode(data, file, problems))
+    except sheets.UnreadableCsv as exc:
         problems.error(file, f"cannot be read as CSV: {exc}", hint="save it again as CSV UTF-8")
         return None
-
-
-def _xlsx_text(value: object) -> str:
-    """A workbook cell as the text a CSV would hold (dates ISO, times HH:MM, 12.0 → 12)."""
-    if value is None:
-        return ""
-    if isinstance(value, bool):
-        return "yes" if value else "no"
-    if isinstance(value, float) and value.is_integer() and abs(value) < 1e15:
-        return str(int(value))
-    if isinstance(value, dt.datetime):
-        if (value.hour, value.minute, value.second) == (0, 0, 0):
-            return value.date().isoformat()
-        if value.date() in (dt.date(1899, 12, 30), dt.date(1899, 12, 31), dt.date(1900, 1, 1)):
-            return value.strftime("%H:%M")  # a time typed into a date-formatted cell
-        return value.strftime("%Y-%m-%d %H:%M")
-    if isinstance(value, dt.date):
-        return value.isoformat()
-    if isinstance(value, dt.time):
-        return value.strftime("%H:%M")
-    if isinstance(value, dt.timedelta):
-        minutes = round(value.total_seconds() / 60)
-        return f"{minutes // 60:02d}:{minutes % 60:02d}"
-    return str(value)
-
-
-def _xlsx_rows(data: bytes, file: str, problems: Problems) -> list[list[str]] | None:
-    import openpyxl  # slow import, only when a workbook is given
-
-    try:
-        with warnings.catch_warnings():
-            # openpyxl warns about styles and extensions it ignores; they do not matter here.
-            warnings.simplefilter("ignore")
-            book = openpyxl.load_workbook(io.BytesIO(data), read_only=True, data_only=True)
-            try:
-                sheet = book.worksheets[0]
-                return [[_xlsx_text(v) for v in row] for row in sheet.iter_rows(values_only=True)]
-            finally:
-                book.close()
-    except (zipfile.BadZipFile, KeyError, IndexError, ValueError, TypeError, OSError) as exc:
-        problems.error(
-            file,
-            f"cannot be read as an Excel workbook ({type(exc).__name__})",
-            hint="open it in Excel and save it again as .xlsx, or as CSV UTF-8",
-        )
-    except Exception as exc:  # openpyxl raises many kinds on a damaged workbook
-        problems.error(
-            file,
-            f"cannot be read as an Excel workbook ({type(exc).__name__})",
-            hint="open it in Excel and save it again as .xlsx, or as CSV UTF-8",
-        )
-    return None
 
 
 def read_table(spec: TableSpec, file: str, data: bytes, problems: Problems) -> Table | None:
@@ -309,11 +245,7 @@ def read_table(spec: TableSpec, file: str, data: bytes, problems: Problems) -> T
     Structural problems (empty file, missing or doubled columns) are recorded in ``problems``;
     rows that are entirely blank are skipped but still counted, as a spreadsheet shows them.
     """
-    raw = (
-        _xlsx_rows(data, file, problems)
-        if file.lower().endswith(".xlsx")
-        else _csv_rows(data, file, problems)
-    )
+    raw = _raw_rows(data, file, problems)
     if raw is None:
         return None
     # The header is the first non-blank row; blank lines above it still count as rows.

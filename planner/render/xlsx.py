@@ -1,6 +1,6 @@
 """``schedule.xlsx`` for the office: every stop on one sheet, one sheet per team.
 
-The "all stops" sheet has exactly ``planner.tally.ALL_STOPS_COLUMNS`` (``planner record`` reads
+The "all stops" sheet has exactly ``planner.io.tally.ALL_STOPS_COLUMNS`` (``planner record`` reads
 a filled-in copy back) and names no resident: a homebound stop's ``place`` is its category and
 village. The team sheets are the team's own list and may name the resident, NIK masked. Cells
 are typed (dates, times, whole numbers); text that a spreadsheet would run as a formula (it
@@ -21,9 +21,9 @@ from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.worksheet import Worksheet
 
 from planner.i18n import t
+from planner.io.tally import ALL_STOPS_COLUMNS, ALL_STOPS_SHEET, RESULT_COLUMNS
 from planner.model import Minutes
 from planner.render._common import RenderContext
-from planner.tally import ALL_STOPS_COLUMNS, ALL_STOPS_SHEET, RESULT_COLUMNS
 
 Cell = str | int | float | dt.date | dt.time | None
 
