@@ -88,6 +88,10 @@ TEXT: dict[str, dict[str, str]] = {
         "id": "Solver: {engine}, seed {seed}, berhenti karena {stopped}",
         "en": "Solver: {engine}, seed {seed}, stopped by {stopped}",
     },
+    "summary.fallback": {
+        "id": "Mesin cadangan dipakai: {note}",
+        "en": "Fallback engine used: {note}",
+    },
     "summary.people": {
         "id": "Perkiraan warga direkam: {people} (berbobot {weighted}) dari belum rekam {backlog}"
         " ({share} dilayani minggu ini)",

@@ -247,6 +247,7 @@ def test_cli_plan_records_a_pyvrp_fallback(
     assert "fallback" not in plain["solver"]
     assert plan == plain
     assert read_plan(plan_file).solver.fallback == note
+    assert f"Fallback engine used: {note}" in (plan_file.parent / "summary.txt").read_text("utf-8")
     assert run_guarded(cli, ["check", str(plan_file), "--data", str(data)]) == 0
 
 

@@ -39,6 +39,7 @@ def _header(plan: Plan, district: District) -> list[str]:
         else t("summary.travel_estimate", lang, detour=district.settings.detour_factor),
         t("summary.solver", lang, engine=plan.solver.engine, seed=plan.solver.seed,
           stopped=plan.solver.stopped_by or "-"),
+        *([t("summary.fallback", lang, note=plan.solver.fallback)] if plan.solver.fallback else []),
         "",
     ]
 
