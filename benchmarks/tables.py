@@ -1,6 +1,6 @@
 """Benchmark: reading the district tables by hand (``planner.io.sheets``) or with pandas.
 
-    /work/venv/bin/python -m benchmarks.tables [--rows 5000] [--runs 5]
+    python -m benchmarks.tables [--rows 5000] [--runs 5]
 
 pandas is a declared dependency; this measures whether reading the tables with it
 (``pd.read_csv(dtype=str, keep_default_na=False)``, ``pd.read_excel(dtype=object)`` through

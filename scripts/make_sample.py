@@ -22,7 +22,7 @@ import shutil
 from collections.abc import Sequence
 from pathlib import Path
 
-from planner.io.validate import distance_km
+from planner.model.geo import distance_km
 
 REPO = Path(__file__).resolve().parent.parent
 DEFAULT_SOURCE = Path("/work/shared/data/rejang_lebong")

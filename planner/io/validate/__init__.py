@@ -24,9 +24,8 @@ from planner.io.validate.villages import (
     warn_heads_missing,
 )
 from planner.model import DateOverride, District, Holiday, Village, WeeklyWindow
-from planner.model.geo import distance_km
 
-__all__ = ["Inputs", "build_district", "distance_km"]
+__all__ = ["Inputs", "build_district"]
 
 T = TypeVar("T")
 
