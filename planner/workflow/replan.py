@@ -111,4 +111,6 @@ def replan_district(
             extra=extra,
             commit=(lambda text: saver.save_plan(plan, text)) if saver is not None else None,
         )
-    return WeekResult(plan, out_week, paths, summary, changes=change_list)
+    return WeekResult(
+        plan, out_week, paths, summary, changes=change_list, warnings=opened.warnings
+    )

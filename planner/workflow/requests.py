@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Callable
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from pathlib import Path
 
 from planner.calendar import Week
@@ -89,8 +89,8 @@ class WeekResult:
     """The summary text (also in ``summary.txt``)."""
     changes: str | None = None
     """For a replan: the change list (also in ``changes.txt``)."""
-    notes: tuple[str, ...] = field(default=())
-    """Things the user should know that are not input warnings."""
+    warnings: tuple[Problem, ...] = ()
+    """What the district's tables warned about (also given when the district was opened)."""
 
     @property
     def people(self) -> int:

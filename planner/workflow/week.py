@@ -132,4 +132,4 @@ def plan_district(
             commit=(lambda text: saver.save_plan(plan, text)) if saver is not None else None,
             on_render=lambda: progress("render", 1.0),
         )
-    return WeekResult(plan, out_week, paths, summary)
+    return WeekResult(plan, out_week, paths, summary, warnings=opened.warnings)
