@@ -102,3 +102,14 @@ def test_the_library_does_not_load_the_cli() -> None:
     )
     done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=False)
     assert done.returncode == 0, done.stderr
+
+
+def test_every_public_name_resolves() -> None:
+    """The package's lazily loaded names are the listed ones, and each one loads."""
+    import planner.workflow as workflow
+
+    assert set(workflow.__all__) == set(workflow._HOMES)
+    for name in workflow.__all__:
+        assert getattr(workflow, name) is not None
+    with pytest.raises(AttributeError):
+        _ = workflow.nothing_here

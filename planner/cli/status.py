@@ -9,9 +9,6 @@ import click
 import planner.io
 from planner.calendar import Week
 from planner.cli._common import data_option, echo_warnings
-from planner.ledger import Ledger, ledger_path
-from planner.ledger.status import campaign_status
-from planner.ledger.status_output import format_status
 
 
 @click.command("status")
@@ -51,6 +48,10 @@ def status(data_dir: Path | None, fmt: str, weeks: int, as_of: str) -> None:
       planner status --weeks 4
       planner status --format csv > status.csv
     """
+    from planner.ledger import Ledger, ledger_path
+    from planner.ledger.status import campaign_status
+    from planner.ledger.status_output import format_status
+
     label = Week.parse(as_of, option="--as-of", example="this").label
     folder = data_dir if data_dir is not None else planner.io.sample_dir()
     district, warnings = planner.io.load_district(folder)
