@@ -8,7 +8,8 @@ from typing import Any
 from planner.io.cells import parse_choice, parse_count, parse_dates, parse_weekdays, parse_yes_no
 from planner.io.validate.checker import LONG_NUMBER, TableCells
 from planner.io.validate.villages import VillageRow
-from planner.model import Homebound, HomeboundCategory, School, TimeWindow
+from planner.model import Homebound, HomeboundCategory, School
+from planner.model.sites import SCHOOL_HOURS
 from planner.privacy import remember
 
 CATEGORIES = {
@@ -22,7 +23,6 @@ CATEGORIES = {
     "bedridden": HomeboundCategory.BEDRIDDEN,
     "tirah_baring": HomeboundCategory.BEDRIDDEN,
 }
-SCHOOL_HOURS = TimeWindow(7 * 60 + 30, 13 * 60)
 SCHOOL_DAYS = frozenset(range(5))
 
 
