@@ -22,7 +22,7 @@ import openpyxl
 import pytest
 from pypdf import PdfReader
 
-import planner.cli.status
+import planner.ledger.status
 from planner.cli import cli
 from planner.cli._common import run_guarded
 from planner.io import sample_dir
@@ -200,7 +200,7 @@ def test_sentinels_stay_in_the_team_schedules(
     def crash(*args: object, **kwargs: object) -> None:
         raise RuntimeError(f"bug near {_name(5)} / {_nik(5)}")
 
-    monkeypatch.setattr(planner.cli.status, "campaign_status", crash)
+    monkeypatch.setattr(planner.ledger.status, "campaign_status", crash)
     code, err = s.run("status", "--data", d)
     assert code == 1
     last = err.splitlines()[-1]
