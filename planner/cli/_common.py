@@ -7,16 +7,17 @@ import logging
 import os
 import signal
 import sys
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, TypeVar
 
 import click
 
-from planner.privacy import forget_all, scrub
-from planner.workflow.failures import INTERRUPTED, describe
+from planner.privacy import forget_all
+from planner.workflow.failures import INTERRUPTED, describe, warning_lines
 
 if TYPE_CHECKING:
+    from planner.errors import Problem
     from planner.workflow import OpenDistrict
 
 F = TypeVar("F", bound=Callable[..., Any])
@@ -65,10 +66,10 @@ def ctrl_c_exits_at_once() -> Iterator[None]:
         signal.signal(signal.SIGINT, signal.default_int_handler)
 
 
-def echo_warnings(warnings: Any) -> None:
+def echo_warnings(warnings: Iterable[Problem]) -> None:
     """Print warnings (``Problem`` objects) to stderr, one a line."""
-    for w in warnings:
-        click.echo(scrub(f"warning: {w}"), err=True)
+    for line in warning_lines(warnings):
+        click.echo(line, err=True)
 
 
 def run_guarded(group: click.Group, args: list[str] | None = None) -> int:
@@ -83,9 +84,6 @@ def run_guarded(group: click.Group, args: list[str] | None = None) -> int:
     except click.exceptions.Abort:
         click.echo(INTERRUPTED, err=True)
         return 130
-    except KeyboardInterrupt:
-        click.echo(INTERRUPTED, err=True)
-        return 130
     except click.ClickException as exc:
         exc.show()
         return 2 if exc.exit_code == 2 else exc.exit_code
@@ -93,7 +91,7 @@ def run_guarded(group: click.Group, args: list[str] | None = None) -> int:
         return int(exc.exit_code)
     except BrokenPipeError:
         return 1
-    except Exception as exc:
+    except (Exception, KeyboardInterrupt) as exc:  # Ctrl-C: 130, see ``describe``
         failure = describe(exc)
         for line in failure.lines:
             click.echo(line, err=True)

@@ -24,8 +24,10 @@ from planner.workflow.requests import ReplanRequest
               help="Extra team-day TEAM:YYYY-MM-DD[:HH:MM-HH:MM] (repeat).")
 @click.option("--keep-notified/--no-keep-notified", default=True, show_default=True,
               help="Keep every later stop that can stay at its notified team, day and time.")
-@click.option("--time-limit", type=click.FloatRange(min=1.0), default=50.0, show_default=True)
-@click.option("--solution-limit", type=click.IntRange(min=1), default=100, show_default=True)
+@click.option("--time-limit", type=click.FloatRange(min=1.0), default=None,
+              help="Wall-clock cap of the search in seconds (default 50).")
+@click.option("--solution-limit", type=click.IntRange(min=1), default=None,
+              help="Improving solutions before the search stops (default 100).")
 @click.option("--seed", type=click.IntRange(min=0), default=0, show_default=True)
 @click.option("--roads", type=click.Path(path_type=Path, dir_okay=False), default=None)
 @click.option("--offline/--online", default=True, show_default=True,
@@ -40,8 +42,8 @@ def replan_command(
     cancel: tuple[str, ...],
     add: tuple[str, ...],
     keep_notified: bool,
-    time_limit: float,
-    solution_limit: int,
+    time_limit: float | None,
+    solution_limit: int | None,
     seed: int,
     roads: Path | None,
     offline: bool,

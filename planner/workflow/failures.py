@@ -9,10 +9,11 @@ import stat
 import sys
 import tempfile
 import traceback
+from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
 
-from planner.errors import InputError, PlannerError
+from planner.errors import InputError, PlannerError, Problem
 from planner.privacy import scrub
 
 INTERRUPTED = "Interrupted; nothing was written."
@@ -24,6 +25,11 @@ class Failure:
 
     code: int
     lines: tuple[str, ...]
+
+
+def warning_lines(warnings: Iterable[Problem]) -> tuple[str, ...]:
+    """Warnings as every front end shows them: ``warning: file:row:column: …``, scrubbed."""
+    return tuple(scrub(f"warning: {w}") for w in warnings)
 
 
 def log_dir() -> Path:
@@ -76,8 +82,8 @@ def describe(exc: BaseException) -> Failure:
     if isinstance(exc, KeyboardInterrupt):
         return Failure(130, (INTERRUPTED,))
     if isinstance(exc, InputError):
-        lines = [f"warning: {w}" for w in exc.warnings]
-        return Failure(exc.exit_code, tuple(scrub(x) for x in [*lines, f"Error: {exc.render()}"]))
+        error = scrub(f"Error: {exc.render()}")
+        return Failure(exc.exit_code, (*warning_lines(exc.warnings), error))
     if isinstance(exc, PlannerError):
         return Failure(exc.exit_code, (scrub(f"Error: {exc}"),))
     if isinstance(exc, OSError) and exc.filename is not None:

@@ -26,8 +26,8 @@ from multiprocessing import get_context
 from pathlib import Path
 
 from planner.errors import InputError
-from planner.privacy import forget_all, scrub
-from planner.workflow.failures import describe
+from planner.privacy import forget_all
+from planner.workflow.failures import describe, warning_lines
 from planner.workflow.requests import PlanRequest
 
 LOCAL_CLUSTER = "local"
@@ -97,7 +97,7 @@ def run_job(job: DistrictJob) -> DistrictOutcome:
     messages: list[str] = []
     try:
         opened = open_district(job.folder)
-        messages += [scrub(f"warning: {w}") for w in opened.warnings]
+        messages += warning_lines(opened.warnings)
         result = plan_district(opened, job.request)
     except (Exception, KeyboardInterrupt) as exc:  # every failure: this district's outcome
         failure = describe(exc)

@@ -20,11 +20,11 @@ def publish(
     summary: str,
     travel: TravelModel | None = None,
     offline: bool = True,
-    extra: Mapping[str, str | Path] | None = None,
+    extra: Mapping[str, str] | None = None,
     commit: Callable[[str], object] | None = None,
     on_render: Callable[[], None] | None = None,
 ) -> tuple[Path, ...]:
-    """Write plan.json, summary.txt, ``extra`` files (text, or a file to copy) and every
+    """Write plan.json, summary.txt, ``extra`` text files (name → text) and every
     rendered output into ``out_week`` as one swap; return the paths written there.
 
     ``commit(plan_json)`` (saving the plan to the ledger) runs once every output is staged,
@@ -39,11 +39,8 @@ def publish(
         write_text_atomic(stage / "plan.json", plan_json)
         write_text_atomic(stage / "summary.txt", summary)
         names += ["plan.json", "summary.txt"]
-        for name, content in (extra or {}).items():
-            if isinstance(content, Path):
-                write_text_atomic(stage / name, content.read_text(encoding="utf-8"))
-            else:
-                write_text_atomic(stage / name, content)
+        for name, text in (extra or {}).items():
+            write_text_atomic(stage / name, text)
             names.append(name)
         if on_render is not None:
             on_render()

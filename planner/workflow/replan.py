@@ -5,8 +5,6 @@ from __future__ import annotations
 
 import contextlib
 import datetime as dt
-from dataclasses import replace
-from pathlib import Path
 
 from planner.calendar import Week
 from planner.check import require_valid
@@ -68,6 +66,7 @@ def replan_district(
     stay; writes the new version (the old one kept as ``plan.vN.json``) and ``changes.txt``."""
     from planner.render import RenderContext
     from planner.render.summary import summary_text
+    from planner.solve import DEFAULT_SOLUTION_LIMIT, DEFAULT_TIME_LIMIT_S
     from planner.solve.replan import changes_text, replan_week
 
     week = Week.of(request.from_date).label
@@ -86,13 +85,14 @@ def replan_district(
     with campaign_ledger(opened.folder) as ledger:
         if ledger is not None:
             district = apply_ledger(district, ledger, before_week=week)
-        travel = district_travel(replace(opened, district=district), request.roads)
+        travel = district_travel(opened.folder, district, request.roads)
         with guard():
             plan, changes = replan_week(
                 district, old, request.from_date, travel,
                 without_teams=request.without_teams, cancel=request.cancel,
                 add_team_days=added, keep_notified=request.keep_notified,
-                time_limit_s=request.time_limit_s, solution_limit=request.solution_limit,
+                time_limit_s=request.time_limit_s or DEFAULT_TIME_LIMIT_S,
+                solution_limit=request.solution_limit or DEFAULT_SOLUTION_LIMIT,
                 seed=request.seed, progress=progress,
             )
         require_valid(plan, district, travel)
@@ -101,9 +101,10 @@ def replan_district(
         change_list = changes_text(changes, plan, labels)
         summary = summary_text(plan, district)
         out_week = request.out_dir / week
-        extra: dict[str, str | Path] = {}
+        extra: dict[str, str] = {}
         if path.parent.resolve() == out_week.resolve():
-            extra[f"plan.v{old.version}.json"] = path
+            # The earlier version kept as it was written (read_plan has just read it).
+            extra[f"plan.v{old.version}.json"] = path.read_text(encoding="utf-8")
         extra["changes.txt"] = change_list
         saver = ledger
         paths = publish(

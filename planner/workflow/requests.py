@@ -69,8 +69,10 @@ class ReplanRequest:
     add_team_days: tuple[str, ...] = ()
     """Extra team-days as ``TEAM:YYYY-MM-DD[:HH:MM-HH:MM]``."""
     keep_notified: bool = True
-    time_limit_s: float = 50.0
-    solution_limit: int = 100
+    time_limit_s: float | None = None
+    """The search's safety net (None: the solver's default)."""
+    solution_limit: int | None = None
+    """Improving solutions before the search stops (None: the solver's default)."""
     seed: int = 0
     roads: Path | None = None
     offline: bool = True

@@ -76,10 +76,10 @@ def campaign_ledger(folder: Path, wanted: bool = True) -> Iterator[Ledger | None
         ledger.close()
 
 
-def district_travel(opened: OpenDistrict, roads: Path | None) -> TravelModel:
-    """Travel times for the district, with matrices cached in its folder when writable."""
-    cache = opened.folder / ".planner" / "cache" if writable(opened.folder) else None
-    return travel_model(opened.district, roads=roads, cache_dir=cache)
+def district_travel(folder: Path, district: District, roads: Path | None) -> TravelModel:
+    """Travel times for ``district``, with matrices cached in its folder when writable."""
+    cache = folder / ".planner" / "cache" if writable(folder) else None
+    return travel_model(district, roads=roads, cache_dir=cache)
 
 
 def plan_district(
@@ -109,7 +109,7 @@ def plan_district(
                 boost = fairness_boost(waited, request.min_visit_every)
         elif request.min_visit_every:
             raise InputError("--min-visit-every needs the campaign ledger (drop --no-ledger)")
-        travel = district_travel(replace(opened, district=district), request.roads)
+        travel = district_travel(opened.folder, district, request.roads)
         with guard():
             plan = plan_week(
                 district, week, travel,
