@@ -5,8 +5,8 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Mapping
 
-from planner.check.common import Site, Violation, at
-from planner.model import District, LimitBasis, Plan, Route, Settings, SiteKind
+from planner.check.common import Violation, at
+from planner.model import District, LimitBasis, Plan, Route, Settings, Site, SiteKind
 
 # --------------------------------------------------------------------------------------------
 # Rule 5: people at a site over the week never exceed its backlog (or pre-registered count)

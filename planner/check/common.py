@@ -5,9 +5,7 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass
 
-from planner.model import AnySite, Route
-
-Site = AnySite
+from planner.model import Route
 
 EPSILON = 1e-6
 """Slack for float travel times: the solver rounds each leg up to whole minutes, so a leg of

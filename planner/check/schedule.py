@@ -6,8 +6,18 @@ import datetime as dt
 from collections.abc import Mapping, Sequence
 
 from planner.calendar import Week
-from planner.check.common import WEEKDAY_NAMES, Site, Violation, at, day
-from planner.model import District, Plan, SiteKind, Stop, Team, TimeWindow, fmt_hhmm, stop_minutes
+from planner.check.common import WEEKDAY_NAMES, Violation, at, day
+from planner.model import (
+    District,
+    Plan,
+    Site,
+    SiteKind,
+    Stop,
+    Team,
+    TimeWindow,
+    fmt_hhmm,
+    stop_minutes,
+)
 
 # --------------------------------------------------------------------------------------------
 # Rule 1: a stop lies inside the site's windows on that date

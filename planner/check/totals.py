@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 
-from planner.check.common import EPSILON, Site, Violation
-from planner.model import District, Plan
+from planner.check.common import EPSILON, Violation
+from planner.model import District, Plan, Site
 
 TOTAL_DISTANCE_TOLERANCE_KM = 0.1
 TOTAL_WEIGHTED_TOLERANCE = 0.01

@@ -9,8 +9,8 @@ from __future__ import annotations
 import math
 from collections.abc import Mapping
 
-from planner.check.common import EPSILON, Site, Violation, at
-from planner.model import Plan, Route, Team, VehicleProfile, fmt_hhmm
+from planner.check.common import EPSILON, Violation, at
+from planner.model import Plan, Route, Site, Team, VehicleProfile, fmt_hhmm
 from planner.travel import LatLon, Matrices, TravelModel
 
 DISTANCE_TOLERANCE_KM = 0.2

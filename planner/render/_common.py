@@ -29,7 +29,6 @@ from planner.model import (
 )
 
 LatLon = tuple[float, float]
-Site = AnySite
 
 _CONTACT_ROLE = {
     SiteKind.VILLAGE: "village_head",
@@ -99,7 +98,7 @@ class RenderContext:
         self.plan = plan
         self.district = district
         self.lang = lang or plan.language or district.settings.language
-        self.sites: Mapping[str, Site] = district.site_index()
+        self.sites: Mapping[str, AnySite] = district.site_index()
         self._villages = {v.code: v for v in district.villages}
         settings = district.settings
         office = (settings.office_lat, settings.office_lon)
@@ -149,7 +148,7 @@ class RenderContext:
 
     # --- sites (public: no personal data) -----------------------------------------------------
 
-    def site(self, site_id: str) -> Site | None:
+    def site(self, site_id: str) -> AnySite | None:
         """The district's site for ``site_id`` (None when the plan names an unknown one)."""
         return self.sites.get(site_id)
 
