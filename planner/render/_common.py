@@ -14,7 +14,6 @@ import html
 from collections.abc import Iterator, Mapping
 from dataclasses import dataclass
 
-from planner.calendar import Week
 from planner.i18n import t
 from planner.model import (
     WHOLE_DAY,
@@ -64,12 +63,6 @@ def esc(text: object) -> str:
         .replace("$", "&#36;")
         .replace("\\", "&#92;")
     )
-
-
-def week_monday(week: str) -> dt.date | None:
-    """The Monday of ISO week ``YYYY-Www``, or None when ``week`` is not one."""
-    parsed = Week.from_label(week)
-    return parsed.monday if parsed is not None else None
 
 
 @dataclass(frozen=True, slots=True)

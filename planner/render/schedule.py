@@ -12,9 +12,10 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from planner.calendar import Week
 from planner.i18n import long_date, t
 from planner.model import Route, SiteKind, fmt_hhmm
-from planner.render._common import RenderContext, TeamInfo, esc, week_monday
+from planner.render._common import RenderContext, TeamInfo, esc
 
 
 @dataclass(frozen=True, slots=True)
@@ -110,12 +111,12 @@ def schedule_book(ctx: RenderContext) -> ScheduleBook:
     plan = ctx.plan
     lang = ctx.lang
     dates = ctx.dates()
-    monday = week_monday(plan.week)
+    week = Week.from_label(plan.week)
     span = ""
     if dates:
         span = f" ({long_date(dates[0], lang)} – {long_date(dates[-1], lang)})"
-    elif monday is not None:
-        span = f" ({long_date(monday, lang)})"
+    elif week is not None:
+        span = f" ({long_date(week.monday, lang)})"
     subtitle = f"{plan.district} · {t('render.week', lang)} {plan.week}{span}"
     totals = (
         (t("render.routes", lang), str(len(plan.routes))),
