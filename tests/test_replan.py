@@ -151,3 +151,27 @@ def test_cli_replan_bad_options(
     err = capsys.readouterr().err
     assert message in err
     assert "Traceback" not in err
+
+
+def test_from_a_day_no_team_works_is_refused_and_changes_nothing(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """From Saturday (teams work Monday to Friday) no team-day is left: exit 2, a message that
+    says so and how to add one, and the week's folder as it was."""
+    data = tmp_path / "district"
+    shutil.copytree(Path(__file__).parent / "data" / "io_tiny_en", data)
+    out = tmp_path / "out"
+    common = ["--data", str(data), "--out", str(out), "--no-progress"]
+    assert run_guarded(cli, ["plan", "--week", D.WEEK, *common]) == 0
+    before = {p.name: p.read_bytes() for p in (out / D.WEEK).iterdir()}
+    capsys.readouterr()
+    saturday = (D.MONDAY + dt.timedelta(days=5)).isoformat()
+    assert run_guarded(cli, ["replan", "--from", saturday, *common]) == 2
+    err = capsys.readouterr().err
+    assert "no team works from then to the end of the week" in err
+    assert "--add-team-day" in err
+    assert "Traceback" not in err
+    assert {p.name: p.read_bytes() for p in (out / D.WEEK).iterdir()} == before
+    thursday = (D.MONDAY + dt.timedelta(days=3)).isoformat()
+    assert run_guarded(cli, ["replan", "--from", thursday, "--without-team", "T1",
+                             "--without-team", "T2", *common]) == 2

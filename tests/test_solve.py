@@ -5,8 +5,10 @@ from __future__ import annotations
 
 import datetime as dt
 import os
+from collections.abc import Sequence
 from dataclasses import replace
 
+import numpy as np
 import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
@@ -26,6 +28,7 @@ from planner.model import (
     WeeklyWindow,
 )
 from planner.solve import plan_week
+from planner.travel import LatLon, Matrices
 from planner.travel.haversine import StraightLineTravel
 from tests import districts as D  # noqa: N812
 
@@ -290,3 +293,53 @@ def test_windows_are_unions_over_the_week() -> None:
 def test_plan_language(lang: str) -> None:
     """The plan records its language."""
     assert solve(D.wednesday_afternoon(), lang=lang).language == lang
+
+
+class _RoadsWithAGap:
+    """Straight-line travel, except that one point cannot be reached at all (``inf``), as on
+    a partial road network."""
+
+    source = "roads"
+
+    def __init__(self, district: District, cut: tuple[float, float]):
+        self.inner = StraightLineTravel(district.settings)
+        self.cut = cut
+
+    def matrices(self, points: Sequence[LatLon], profile: VehicleProfile) -> Matrices:
+        """The estimate's matrices with the cut point's row and column infinite."""
+        m = self.inner.matrices(points, profile)
+        minutes, km = m.minutes.copy(), m.km.copy()
+        for i, point in enumerate(points):
+            if point == self.cut:
+                minutes[i, :] = minutes[:, i] = np.inf
+                km[i, :] = km[:, i] = np.inf
+                minutes[i, i] = km[i, i] = 0.0
+        return Matrices(minutes=minutes, km=km, source=self.source)
+
+    def path(self, a: LatLon, b: LatLon, profile: VehicleProfile) -> list[LatLon]:
+        """A straight segment."""
+        return [a, b]
+
+
+def test_a_place_no_road_reaches_is_unserved_not_a_crash() -> None:
+    """An infinite travel time (a village off a partial road network) reaches the solver,
+    the re-timing and the unserved reasons: the village is 'unreachable', the rest is
+    planned and every rule holds."""
+    district = D.wednesday_afternoon()
+    cut = district.villages[0]
+    travel = _RoadsWithAGap(district, (cut.lat, cut.lon))
+    plan = plan_week(district, Week.parse(D.WEEK), travel, **FAST)  # type: ignore[arg-type]
+    assert check_plan(plan, district, travel) == []
+    assert {u.site: u.reason_code for u in plan.unserved}[cut.site_id] == "unreachable"
+    assert cut.site_id not in {s.site for _, s in plan.stops()}
+
+
+def test_a_week_without_team_days_explains_every_site() -> None:
+    """No team works (every team filtered out): villages, schools and homebound residents
+    are all unserved with the reason to act on, no crash on an empty set of vehicles."""
+    district = D.mixed()
+    assert district.homebound
+    plan = solve(district, teams=["nobody"])
+    assert plan.routes == ()
+    assert {u.reason_code for u in plan.unserved} == {"no_team_days"}
+    assert {u.site for u in plan.unserved} >= {h.site_id for h in district.homebound}

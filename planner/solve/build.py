@@ -84,6 +84,10 @@ class WeekModel:
     team_days: list[TeamDay]
     points: list[LatLon]
     matrices: dict[VehicleProfile, Matrices]
+    leg_minutes: dict[VehicleProfile, npt.NDArray[np.int64]]
+    """Whole minutes between points as the search sees them (rounded up; an unreachable pair
+    takes longer than any day): re-timing and the unserved reasons use these, never the
+    float matrices, so all three agree and none meets an infinity."""
     vclasses: list[tuple[VehicleProfile, int]]
     site_points: dict[str, int]
     dates: list[dt.date] = field(default_factory=list)
@@ -163,6 +167,7 @@ def build_week(
         team_days=tdays,
         points=points,
         matrices=matrices,
+        leg_minutes=time_by_profile,
         vclasses=vclasses,
         site_points=site_points,
         dates=list(dates),
@@ -233,6 +238,8 @@ class _SiteVisits:
         """Every site's chunks, in site order (shuffled by a non-zero ``seed``: another
         search path, the same model)."""
         sites = list(self.district.sites())
+        if not self.tdays:
+            return  # no team works: nothing can be visited
         rng = random.Random(seed)
         order = list(range(len(sites)))
         if seed:

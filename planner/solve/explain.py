@@ -9,7 +9,6 @@ existing route says how many more minutes it would need, and which team-day come
 
 from __future__ import annotations
 
-import math
 from collections.abc import Sequence
 from dataclasses import dataclass
 
@@ -48,7 +47,7 @@ def _step(minutes: np.ndarray, clock: int, here: int, stop: StopSpec) -> tuple[i
     """Serve ``stop`` after ``clock`` at ``here``: (the clock after it, its lateness past a
     window end, 0 when it fits)."""
     point, windows, duration = stop
-    arrive = clock + math.ceil(float(minutes[here][point]) - 1e-9)
+    arrive = clock + int(minutes[here][point])
     start = fit_window(windows, arrive, duration)
     if start is not None:
         return start + duration, 0
@@ -71,7 +70,7 @@ class _Day:
     @classmethod
     def of(cls, model: WeekModel, td: TeamDay, stops: list[StopSpec]) -> _Day:
         """Walk the day once."""
-        minutes = model.matrices[td.team.vehicle].minutes
+        minutes = model.leg_minutes[td.team.vehicle]
         clock, here, worst = td.hours.start, td.base, 0
         before, lates = [], []
         for stop in stops:
@@ -80,7 +79,7 @@ class _Day:
             here, worst = stop[0], max(worst, late)
             lates.append(late)
         before.append((clock, here, worst))
-        tail = [clock + math.ceil(float(minutes[here][td.base]) - 1e-9) - td.hours.end]
+        tail = [clock + int(minutes[here][td.base]) - td.hours.end]
         for late in reversed(lates):
             tail.append(max(late, tail[-1]))
         tail.reverse()
@@ -98,7 +97,7 @@ class _Day:
                 return max(worst, self.tail[i])
             clock, late = _step(self.minutes, clock, here, self.stops[i])
             here, worst = self.stops[i][0], max(worst, late)
-        back = clock + math.ceil(float(self.minutes[here][self.td.base]) - 1e-9)
+        back = clock + int(self.minutes[here][self.td.base])
         return max(worst, back - self.td.hours.end)
 
 

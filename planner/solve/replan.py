@@ -168,6 +168,12 @@ def _vehicles(
             )
         vehicles = [v for v in vehicles if (v[0].id, v[1]) != (team.id, date)]
         vehicles.append((team, date, hours))
+    if not vehicles:
+        raise InputError(
+            f"--from {from_date.isoformat()}: no team works from then to the end of the week "
+            f"({dates[-1].isoformat()}): holidays, days off or --without-team leave no "
+            "team-day, so nothing was changed — add one with --add-team-day TEAM:YYYY-MM-DD"
+        )
     vehicles.sort(key=lambda v: (v[1], v[0].id))
     return vehicles
 

@@ -13,7 +13,6 @@
 
 from __future__ import annotations
 
-import math
 from collections.abc import Sequence
 from dataclasses import dataclass
 
@@ -82,7 +81,7 @@ def _timed(
     do not fit."""
     settings = district.settings
     sites = district.site_index()
-    minutes = model.matrices[td.team.vehicle].minutes
+    minutes = model.leg_minutes[td.team.vehicle]
     km = model.matrices[td.team.vehicle].km
     clock = td.hours.start
     here = td.base
@@ -90,7 +89,7 @@ def _timed(
     distance = 0.0
     timed: list[Stop] = []
     for stop in stops:
-        leg = math.ceil(float(minutes[here][stop.point]) - 1e-9)
+        leg = int(minutes[here][stop.point])
         legs_minutes += leg
         distance += float(km[here][stop.point])
         arrive = clock + leg
@@ -108,7 +107,7 @@ def _timed(
         )
         clock = start + duration
         here = stop.point
-    leg = math.ceil(float(minutes[here][td.base]) - 1e-9)
+    leg = int(minutes[here][td.base])
     legs_minutes += leg
     distance += float(km[here][td.base])
     back = clock + leg
