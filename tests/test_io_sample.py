@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 
 REPO = Path(__file__).resolve().parent.parent
-SOURCE = Path("/work/shared/data/rejang_lebong")
+SOURCE = Path(__file__).resolve().parents[2] / "shared" / "data" / "rejang_lebong"
 
 
 @pytest.mark.skipif(not SOURCE.is_dir(), reason="the shared Rejang Lebong geodata is not here")

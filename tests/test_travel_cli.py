@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import shutil
 from dataclasses import replace
 from pathlib import Path
 
@@ -12,6 +13,7 @@ import pytest
 import planner.travel.area as road_area
 from planner.cli import cli
 from planner.cli._common import run_guarded
+from planner.io import sample_dir
 from planner.model import District, VehicleProfile
 from planner.travel.roads import RoadTravel
 from tests.districts import district, team, village
@@ -143,3 +145,27 @@ def test_help_has_examples(capsys: pytest.CaptureFixture[str]) -> None:
         code, out, _ = _run(capsys, *args)
         assert code == 0
         assert "Example:" in out
+
+
+SHARED = Path(__file__).resolve().parents[2] / "shared"  # beside the repository, as in CI
+SHARED_ROADS = SHARED / "data" / "rejang_lebong" / "roads" / "rejang_lebong_east.osm.gz"
+
+
+@pytest.mark.skipif(not SHARED_ROADS.is_file(), reason="the shared OSM extract is not here")
+def test_import_of_the_real_extract_is_quiet(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """The real eastern Rejang Lebong extract (saved by osmnx) imports into a copy of the
+    sample with planner's own lines only: no library warning reaches the user."""
+
+    folder = tmp_path / "district"
+    shutil.copytree(sample_dir(), folder, ignore=shutil.ignore_patterns(".planner"))
+    shutil.copytree(sample_dir().parent / "maps", folder / "maps")
+    toml = folder / "planner.toml"
+    toml.write_text(toml.read_text(encoding="utf-8").replace('"../maps"', '"maps"'), "utf-8")
+    # pytest turns warnings into errors here: a library warning would make this exit 1.
+    assert run_guarded(cli, ["roads", "import", str(SHARED_ROADS), "--data", str(folder)]) == 0
+    out, err = capsys.readouterr()
+    assert (folder / "maps" / "roads.graphml").is_file()
+    assert 'roads = "roads.graphml"' in out
+    assert "Warning" not in err
