@@ -34,6 +34,10 @@ TEXT: dict[str, dict[str, str]] = {
         "mana pun",
         "en": "cannot be reached, served and left within any team's working hours",
     },
+    "reason.needs_boat": {
+        "id": "perlu penyeberangan kapal: tambahkan di planner.toml ([[crossing]])",
+        "en": "needs a boat crossing: add one in planner.toml ([[crossing]])",
+    },
     "reason.no_time": {
         "id": "waktu tim habis: perlu sekitar {minutes} menit lagi (paling dekat: {team}, {day})",
         "en": "no team time left: it would need about {minutes} more minutes "
@@ -83,6 +87,27 @@ TEXT: dict[str, dict[str, str]] = {
     "summary.travel_roads": {
         "id": "Waktu tempuh: dari jaringan jalan",
         "en": "Travel times: from the road network",
+    },
+    "summary.travel_mixed": {
+        "id": "Waktu tempuh: CAMPURAN: jaringan jalan di mana terpetakan, PERKIRAAN garis lurus "
+        "di tempat lain ({share} km rencana ini perkiraan)",
+        "en": "Travel times: MIXED: the road network where mapped, straight-line ESTIMATES "
+        "elsewhere ({share} of this plan's km estimated)",
+    },
+    "summary.joins": {
+        "id": "  Tempat ({profile}): {direct} langsung di jalan, {by_leg} lewat jalur di luar "
+        "jalan > 1 km{longest}, {estimated} hanya perkiraan (> {join} km dari jalan)",
+        "en": "  Places ({profile}): {direct} on the roads, {by_leg} by an off-road leg over 1 km"
+        "{longest}, {estimated} estimates only (over {join} km from a road)",
+    },
+    "summary.longest": {
+        "id": " (terpanjang: {place}, {km} km)",
+        "en": " (longest: {place}, {km} km)",
+    },
+    "render.team_base": {"id": "basis tim {team}", "en": "team {team}'s base"},
+    "summary.boat": {
+        "id": "Penyeberangan kapal: {count} dalam rencana ini",
+        "en": "Boat crossings: {count} in this plan",
     },
     "summary.solver": {
         "id": "Solver: {engine}, seed {seed}, berhenti karena {stopped}",

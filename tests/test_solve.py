@@ -322,15 +322,15 @@ class _RoadsWithAGap:
 
 
 def test_a_place_no_road_reaches_is_unserved_not_a_crash() -> None:
-    """An infinite travel time (a village off a partial road network) reaches the solver,
-    the re-timing and the unserved reasons: the village is 'unreachable', the rest is
-    planned and every rule holds."""
+    """An infinite travel time (a village no land leg reaches, as across water) reaches the
+    solver, the re-timing and the unserved reasons: the village 'needs a boat crossing', the
+    rest is planned and every rule holds."""
     district = D.wednesday_afternoon()
     cut = district.villages[0]
     travel = _RoadsWithAGap(district, (cut.lat, cut.lon))
     plan = plan_week(district, Week.parse(D.WEEK), travel, **FAST)  # type: ignore[arg-type]
     assert check_plan(plan, district, travel) == []
-    assert {u.site: u.reason_code for u in plan.unserved}[cut.site_id] == "unreachable"
+    assert {u.site: u.reason_code for u in plan.unserved}[cut.site_id] == "needs_boat"
     assert cut.site_id not in {s.site for _, s in plan.stops()}
 
 

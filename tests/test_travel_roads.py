@@ -21,6 +21,7 @@ from planner.model import VehicleProfile
 from planner.travel import LatLon, TravelModel, travel_model
 from planner.travel.osm import read_road_file
 from planner.travel.road_import import save_graphml_atomic
+from planner.travel.mixed import MixedTravel
 from planner.travel.roads import RoadTravel
 from planner.travel.speeds import TAG_KEYS, edge_speed_kph
 from tests.districts import district, team, village
@@ -199,8 +200,9 @@ def test_graphml_round_trip(tmp_path: Path, graph: nx.MultiDiGraph) -> None:
     save_graphml_atomic(graph, saved)
     tiny = district((village("17.02.09.1001", 0.0, 0.0, 5),), (team("T1"),))
     from_xml = RoadTravel.from_file(SMALL, tiny)
-    from_graphml = travel_model(tiny, roads=saved)
-    assert isinstance(from_graphml, RoadTravel)
+    mixed = travel_model(tiny, roads=saved)
+    assert isinstance(mixed, MixedTravel) and mixed.roads is not None
+    from_graphml = mixed.roads
     points = _points(["A1", "A3", "B3", "H2", "B6", "T2"])
     for profile in VehicleProfile:
         a, b = from_xml.matrices(points, profile), from_graphml.matrices(points, profile)

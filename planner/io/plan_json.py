@@ -15,7 +15,9 @@ from typing import Any
 
 from planner.errors import InputError, Problem
 from planner.model import (
+    BoatLine,
     Plan,
+    RoadJoins,
     Route,
     SiteKind,
     SolverInfo,
@@ -49,7 +51,7 @@ def plan_to_dict(plan: Plan) -> dict[str, Any]:
         "inputs_sha256": plan.inputs_sha256,
         "solver": solver,
         "language": plan.language,
-        "travel": {"source": plan.travel_source},
+        "travel": _travel_json(plan),
         "version": plan.version,
     }
     if plan.based_on:
@@ -64,18 +66,10 @@ def plan_to_dict(plan: Plan) -> dict[str, Any]:
             "return": fmt_hhmm(r.return_),
             "travel_minutes": r.travel_minutes,
             "distance_km": round(r.distance_km, 1),
-            "stops": [
-                {
-                    "site": s.site,
-                    "kind": str(s.kind),
-                    "arrive": fmt_hhmm(s.arrive),
-                    "start": fmt_hhmm(s.start),
-                    "end": fmt_hhmm(s.end),
-                    "people": s.people,
-                    "cards": s.cards,
-                }
-                for s in r.stops
-            ],
+            **_leg_json("estimated_km", round(r.estimated_km, 1), r.estimated_km > 0),
+            "stops": [_stop_json(s) for s in r.stops],
+            **_leg_json("return_estimated", True, r.return_estimated),
+            **_leg_json("return_boat", _boat_json(r.return_boat), bool(r.return_boat)),
         }
         for r in plan.routes
     ]
@@ -89,6 +83,50 @@ def plan_to_dict(plan: Plan) -> dict[str, Any]:
         "distance_km": round(plan.totals.distance_km, 1),
         "weighted_people": round(plan.totals.weighted_people, 2),
     }
+    return data
+
+
+def _leg_json(key: str, value: Any, present: bool) -> dict[str, Any]:
+    """``{key: value}`` when ``present``: optional fields stay out of plans without them."""
+    return {key: value} if present else {}
+
+
+def _boat_json(lines: tuple[BoatLine, ...]) -> list[dict[str, str]]:
+    return [
+        {"crossing": b.crossing, "board": fmt_hhmm(b.board), "land": fmt_hhmm(b.land)}
+        for b in lines
+    ]
+
+
+def _stop_json(s: Stop) -> dict[str, Any]:
+    return {
+        "site": s.site,
+        "kind": str(s.kind),
+        "arrive": fmt_hhmm(s.arrive),
+        "start": fmt_hhmm(s.start),
+        "end": fmt_hhmm(s.end),
+        "people": s.people,
+        "cards": s.cards,
+        **_leg_json("estimated", True, s.estimated),
+        **_leg_json("boat", _boat_json(s.boat), bool(s.boat)),
+    }
+
+
+def _travel_json(plan: Plan) -> dict[str, Any]:
+    """``$.travel``: the source, and how the places met the roads (road plans only)."""
+    data: dict[str, Any] = {"source": plan.travel_source}
+    if plan.road_joins:
+        data["places"] = [
+            {
+                "profile": j.profile,
+                "places": j.places,
+                "direct": j.direct,
+                "by_leg": j.by_leg,
+                "estimated": j.estimated,
+                **_leg_json("longest", {"place": j.longest, "km": j.longest_km}, bool(j.longest)),
+            }
+            for j in plan.road_joins
+        ]
     return data
 
 
@@ -198,6 +236,7 @@ def plan_from_dict(data: Any, file: str = "plan.json") -> Plan:
             travel_source=str(travel.get("source", "estimate"))
             if isinstance(travel, dict)
             else "estimate",
+            road_joins=_road_joins(travel),
             version=int(data.get("version", 1)) if isinstance(data.get("version", 1), int) else 1,
             based_on=data.get("based_on") if isinstance(data.get("based_on"), str) else None,
         )
@@ -224,6 +263,9 @@ def _route(rd: _Reader, r: Any, rp: str) -> Route:
             travel_minutes=rd.count(r, "travel_minutes", rp),
             distance_km=float(rd.get(r, "distance_km", rp, (int, float))),
             stops=tuple(stops),
+            estimated_km=float(r.get("estimated_km", 0.0)),
+            return_estimated=r.get("return_estimated") is True,
+            return_boat=_boats(rd, r.get("return_boat", []), f"{rp}.return_boat"),
         )
     except ValueError as exc:
         raise rd.fail(rp, str(exc)) from None
@@ -243,9 +285,48 @@ def _stop(rd: _Reader, s: Any, sp: str) -> Stop:
             end=rd.time(s, "end", sp),
             people=rd.count(s, "people", sp),
             cards=rd.count(s, "cards", sp),
+            estimated=s.get("estimated") is True,
+            boat=_boats(rd, s.get("boat", []), f"{sp}.boat"),
         )
     except ValueError as exc:
         raise rd.fail(sp, str(exc)) from None
+
+
+def _boats(rd: _Reader, value: Any, bp: str) -> tuple[BoatLine, ...]:
+    """The boat lines of a leg (at JSON path ``bp``)."""
+    if not isinstance(value, list):
+        raise rd.fail(bp, "expected a list of crossings")
+    return tuple(
+        BoatLine(
+            crossing=rd.get(b, "crossing", f"{bp}[{i}]", str),
+            board=rd.time(b, "board", f"{bp}[{i}]"),
+            land=rd.time(b, "land", f"{bp}[{i}]"),
+        )
+        for i, b in enumerate(value)
+    )
+
+
+def _road_joins(travel: Any) -> tuple[RoadJoins, ...]:
+    """``$.travel.places`` back as ``RoadJoins`` (informative only: skipped when malformed)."""
+    places = travel.get("places") if isinstance(travel, dict) else None
+    joins: list[RoadJoins] = []
+    for p in places if isinstance(places, list) else []:
+        try:
+            longest = p.get("longest") or {}
+            joins.append(
+                RoadJoins(
+                    str(p["profile"]),
+                    int(p["places"]),
+                    int(p["direct"]),
+                    int(p["by_leg"]),
+                    int(p["estimated"]),
+                    longest.get("place"),
+                    longest.get("km"),
+                )
+            )
+        except (KeyError, TypeError, ValueError, AttributeError):
+            continue
+    return tuple(joins)
 
 
 def _unserved(rd: _Reader, u: Any, up: str) -> Unserved:

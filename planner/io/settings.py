@@ -16,6 +16,7 @@ from pathlib import Path
 from typing import Any, TypeVar
 
 from planner.io.cells import Problems
+from planner.io.crossings import read_crossings
 from planner.model import DEFAULT_WEIGHTS, Settings, SiteKind, VehicleProfile
 
 FILE = "planner.toml"
@@ -63,6 +64,8 @@ _TOP_KEYS = {
     "office_lat",
     "office_lon",
     "max_distance_km",
+    "road_join_km",
+    "crossing",
 }
 
 
@@ -257,6 +260,7 @@ _NUMBER_KEYS: tuple[tuple[str, Callable[[float], bool], str, bool], ...] = (
     ("detour_factor", lambda v: 1 <= v <= 5, "between 1 and 5", False),
     ("team_day_capacity", lambda v: v >= 1, "1 or more", True),
     ("card_value", lambda v: v >= 0, "0 or more", False),
+    ("road_join_km", lambda v: 0 <= v <= 50, "between 0 and 50", False),
 )
 """Top-level numeric settings: key, the check, the rule a message states, whole numbers only."""
 
@@ -349,6 +353,7 @@ def read_settings(folder: Path, data: bytes, problems: Problems) -> SettingsFile
     if speeds is not None:
         fields["speed_kmh"] = speeds
     roads = _roads(reader, folder, maps_dir)
+    crossings = read_crossings(doc, text, problems)
     if fields.get("blank_reserve", 0) > fields.get("blank_stock", 0):
         problems.warn(
             FILE,
@@ -367,6 +372,7 @@ def read_settings(folder: Path, data: bytes, problems: Problems) -> SettingsFile
         language=language,
         weights=weights or DEFAULT_WEIGHTS,
         roads=roads,
+        crossings=crossings,
         **fields,
     )
     return SettingsFile(settings, maps_dir, max_km or DEFAULT_MAX_DISTANCE_KM)

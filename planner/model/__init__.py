@@ -27,8 +27,20 @@ from planner.model.base import (
     fmt_hhmm,
     parse_hhmm,
 )
+from planner.model.crossing import Crossing
 from planner.model.district import District
-from planner.model.plan import Plan, Route, SolverInfo, Stop, Totals, Unserved, totals_of
+from planner.model.plan import (
+    BoatLine,
+    Plan,
+    RoadJoins,
+    Route,
+    SolverInfo,
+    Stop,
+    Totals,
+    Unserved,
+    estimated_share,
+    totals_of,
+)
 from planner.model.settings import (
     DEFAULT_SPEEDS_KMH,
     DEFAULT_WEIGHTS,
@@ -46,6 +58,8 @@ __all__ = [
     "WEEKDAYS",
     "WHOLE_DAY",
     "AnySite",
+    "BoatLine",
+    "Crossing",
     "DateOverride",
     "District",
     "Holiday",
@@ -54,6 +68,7 @@ __all__ = [
     "LimitBasis",
     "Minutes",
     "Plan",
+    "RoadJoins",
     "Route",
     "School",
     "Settings",
@@ -70,6 +85,7 @@ __all__ = [
     "Village",
     "WeeklyWindow",
     "coverage",
+    "estimated_share",
     "fmt_hhmm",
     "parse_hhmm",
     "recording_minutes",

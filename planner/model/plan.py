@@ -10,8 +10,24 @@ from planner.model.base import Minutes, SiteKind, require
 
 
 @dataclass(frozen=True, slots=True)
+class BoatLine:
+    """A boat crossing on the way to a stop (or back to base): board and land times."""
+
+    crossing: str
+    board: Minutes
+    land: Minutes
+
+    def __post_init__(self) -> None:
+        require(self.board <= self.land, f"{self.crossing}: lands before boarding")
+
+
+@dataclass(frozen=True, slots=True)
 class Stop:
-    """One visit of a route: ``start``..``end`` is the time on site, ``arrive`` ≤ ``start``."""
+    """One visit of a route: ``start``..``end`` is the time on site, ``arrive`` ≤ ``start``.
+
+    ``estimated`` says the leg into it is a straight-line estimate (no mapped road); ``boat``
+    lists the crossings on that leg.
+    """
 
     site: str
     kind: SiteKind
@@ -20,6 +36,8 @@ class Stop:
     end: Minutes
     people: int
     cards: int
+    estimated: bool = False
+    boat: tuple[BoatLine, ...] = ()
 
     def __post_init__(self) -> None:
         require(self.site.startswith(f"{self.kind}:"), f"site {self.site} is not a {self.kind}")
@@ -41,6 +59,10 @@ class Route:
     travel_minutes: int
     distance_km: float
     stops: tuple[Stop, ...]
+    estimated_km: float = 0.0
+    """Of ``distance_km``, the km whose legs are straight-line estimates."""
+    return_estimated: bool = False
+    return_boat: tuple[BoatLine, ...] = ()
 
     def __post_init__(self) -> None:
         require(self.depart <= self.return_, f"{self.team} {self.date}: returns before departing")
@@ -94,6 +116,21 @@ class Totals:
 
 
 @dataclass(frozen=True, slots=True)
+class RoadJoins:
+    """How the week's places met the roads for one vehicle ``profile`` (``travel.mixed``):
+    ``direct`` within 1 km, ``by_leg`` by a longer off-network leg (the ``longest``, a place
+    id, ``longest_km`` long), ``estimated`` not at all."""
+
+    profile: str
+    places: int
+    direct: int
+    by_leg: int
+    estimated: int
+    longest: str | None = None
+    longest_km: float | None = None
+
+
+@dataclass(frozen=True, slots=True)
 class Plan:
     """A week's plan (schema ``planner.plan/1``): routes, unserved sites and totals."""
 
@@ -106,6 +143,7 @@ class Plan:
     totals: Totals
     language: str = "id"
     travel_source: str = "estimate"
+    road_joins: tuple[RoadJoins, ...] = ()
     version: int = 1
     based_on: str | None = None
 
@@ -122,6 +160,14 @@ class Plan:
         for route in self.routes:
             for stop in route.stops:
                 yield route, stop
+
+
+def estimated_share(plan: Plan) -> float:
+    """The share (0..1) of the plan's driving km that are straight-line estimates."""
+    total = sum(r.distance_km for r in plan.routes)
+    if total <= 0:
+        return 0.0 if plan.travel_source != "estimate" else 1.0
+    return min(1.0, sum(r.estimated_km for r in plan.routes) / total)
 
 
 def totals_of(routes: tuple[Route, ...], weights: Mapping[SiteKind, float]) -> Totals:

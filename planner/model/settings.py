@@ -7,6 +7,7 @@ from dataclasses import dataclass, field
 from types import MappingProxyType
 
 from planner.model.base import SiteKind, VehicleProfile, require
+from planner.model.crossing import Crossing
 
 DEFAULT_WEIGHTS: Mapping[SiteKind, float] = MappingProxyType(
     {SiteKind.VILLAGE: 1.0, SiteKind.SCHOOL: 1.5, SiteKind.HOMEBOUND: 3.0}
@@ -48,6 +49,10 @@ class Settings:
         )
     )
     team_day_capacity: int | None = None
+    road_join_km: float = 10.0
+    """A place joins the road network by an off-network leg up to this long; farther, its
+    travel is the straight-line estimate (``travel.mixed``)."""
+    crossings: tuple[Crossing, ...] = ()
     card_value: float = 0.25
     """Reserved: the value of a printed card on top of the person. Read and validated, but not
     yet used: routes are chosen for people, and cards are then given out by kind weight
@@ -65,6 +70,7 @@ class Settings:
         require(all(w >= 0 for w in self.weights.values()), "negative weight")
         require(set(self.speed_kmh) == set(VehicleProfile), "speed for every profile")
         require(all(s > 0 for s in self.speed_kmh.values()), "speeds must be positive")
+        require(self.road_join_km >= 0, "negative road_join_km")
 
     @property
     def blank_budget(self) -> int:

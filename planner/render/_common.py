@@ -174,6 +174,14 @@ class RenderContext:
             else site.village_code,
         )
 
+    def join_place(self, place: str) -> str:
+        """A place named in ``plan.road_joins``: ``office``, ``base:T1`` or a site id."""
+        if place == "office":
+            return self.district.settings.office_name
+        if place.startswith("base:"):
+            return t("render.team_base", self.lang, team=place.removeprefix("base:"))
+        return self.place(place)
+
     def kecamatan(self, site_id: str) -> str:
         """The kecamatan a site lies in ('' when unknown)."""
         village = self.village_of(site_id)

@@ -6,7 +6,7 @@ from collections import Counter, defaultdict
 
 from planner.calendar import Week
 from planner.i18n import long_date, t
-from planner.model import District, Plan, SiteKind
+from planner.model import District, Plan, SiteKind, estimated_share
 from planner.render._common import RenderContext
 
 MAX_UNSERVED_LINES = 15
@@ -20,25 +20,67 @@ def summary_text(plan: Plan, district: District) -> str:
     """The human summary of ``plan``: people by kind and kecamatan, cards, teams, unserved."""
     # The renderers' public names and places: one definition of what may be shown of a site.
     public = RenderContext(plan, district, plan.language)
-    lines = _header(plan, district)
+    lines = _header(plan, district, public)
     lines += _people(plan, district, public)
     lines += _cards_and_teams(plan, district)
     lines += _unserved(plan, district, public)
     return "\n".join(lines) + "\n"
 
 
-def _header(plan: Plan, district: District) -> list[str]:
+def _travel(plan: Plan, district: District, public: RenderContext) -> list[str]:
+    """Where the travel times come from, how the places met the roads, the boats taken."""
+    lang = plan.language
+    if plan.travel_source == "roads":
+        lines = [t("summary.travel_roads", lang)]
+    elif plan.travel_source == "mixed":
+        share = f"{100.0 * estimated_share(plan):.0f} %"
+        lines = [t("summary.travel_mixed", lang, share=share)]
+    else:
+        return [t("summary.travel_estimate", lang, detour=district.settings.detour_factor)]
+    for joins in plan.road_joins:
+        longest = ""
+        if joins.longest:
+            place = public.join_place(joins.longest)
+            longest = t("summary.longest", lang, place=place, km=joins.longest_km)
+        lines.append(
+            t(
+                "summary.joins",
+                lang,
+                profile=t(f"render.vehicle.{joins.profile}", lang),
+                direct=joins.direct,
+                by_leg=joins.by_leg,
+                estimated=joins.estimated,
+                longest=longest,
+                join=f"{district.settings.road_join_km:g}",
+            )
+        )
+    boats = sum(len(s.boat) for _, s in plan.stops()) + sum(len(r.return_boat) for r in plan.routes)
+    if boats:
+        lines.append(t("summary.boat", lang, count=boats))
+    return lines
+
+
+def _header(plan: Plan, district: District, public: RenderContext) -> list[str]:
     """Title with the week's dates, the travel source and the solver run."""
     lang = plan.language
     dates = Week.parse(plan.week).dates
     return [
-        t("summary.title", lang, district=plan.district, week=plan.week,
-          first=long_date(dates[0], lang), last=long_date(dates[-1], lang)),
-        t("summary.travel_roads", lang)
-        if plan.travel_source == "roads"
-        else t("summary.travel_estimate", lang, detour=district.settings.detour_factor),
-        t("summary.solver", lang, engine=plan.solver.engine, seed=plan.solver.seed,
-          stopped=plan.solver.stopped_by or "-"),
+        t(
+            "summary.title",
+            lang,
+            district=plan.district,
+            week=plan.week,
+            first=long_date(dates[0], lang),
+            last=long_date(dates[-1], lang),
+        ),
+        *_travel(plan, district, public),
+        t(
+            "summary.solver",
+            lang,
+            engine=plan.solver.engine,
+            seed=plan.solver.seed,
+            stopped=plan.solver.stopped_by or "-",
+        ),
         *([t("summary.fallback", lang, note=plan.solver.fallback)] if plan.solver.fallback else []),
         "",
     ]
@@ -54,9 +96,14 @@ def _people(plan: Plan, district: District, public: RenderContext) -> list[str]:
     }
     total_backlog = sum(backlog.values())
     lines = [
-        t("summary.people", lang, people=f"{plan.totals.people:,}",
-          weighted=f"{plan.totals.weighted_people:,.1f}", backlog=f"{total_backlog:,}",
-          share=_pct(plan.totals.people, total_backlog))
+        t(
+            "summary.people",
+            lang,
+            people=f"{plan.totals.people:,}",
+            weighted=f"{plan.totals.weighted_people:,.1f}",
+            backlog=f"{total_backlog:,}",
+            share=_pct(plan.totals.people, total_backlog),
+        )
     ]
     by_kind: Counter[SiteKind] = Counter()
     by_kec: Counter[str] = Counter()
@@ -101,8 +148,14 @@ def _cards_and_teams(plan: Plan, district: District) -> list[str]:
     lang = plan.language
     settings = district.settings
     lines = [
-        t("summary.cards", lang, cards=plan.totals.cards, stock=settings.blank_stock,
-          left=settings.blank_stock - plan.totals.cards, reserve=settings.blank_reserve),
+        t(
+            "summary.cards",
+            lang,
+            cards=plan.totals.cards,
+            stock=settings.blank_stock,
+            left=settings.blank_stock - plan.totals.cards,
+            reserve=settings.blank_reserve,
+        ),
         "",
         f"{t('summary.teams', lang)}:",
     ]
@@ -112,9 +165,15 @@ def _cards_and_teams(plan: Plan, district: District) -> list[str]:
             continue
         lines.append(
             "  "
-            + t("summary.team_line", lang, team=f"{team.id} {team.name}", days=len(routes),
-                stops=sum(len(r.stops) for r in routes), people=sum(r.people for r in routes),
-                km=f"{sum(r.distance_km for r in routes):.1f}")
+            + t(
+                "summary.team_line",
+                lang,
+                team=f"{team.id} {team.name}",
+                days=len(routes),
+                stops=sum(len(r.stops) for r in routes),
+                people=sum(r.people for r in routes),
+                km=f"{sum(r.distance_km for r in routes):.1f}",
+            )
         )
     lines.append("")
     return lines
@@ -125,8 +184,12 @@ def _unserved(plan: Plan, district: District, public: RenderContext) -> list[str
     lang = plan.language
     sites = district.site_index()
     lines = [
-        t("summary.unserved", lang, count=len(plan.unserved),
-          backlog=f"{sum(u.backlog for u in plan.unserved):,}")
+        t(
+            "summary.unserved",
+            lang,
+            count=len(plan.unserved),
+            backlog=f"{sum(u.backlog for u in plan.unserved):,}",
+        )
     ]
     for u in plan.unserved[:MAX_UNSERVED_LINES]:
         label = public.place(u.site) if u.site in sites else u.site

@@ -202,6 +202,13 @@ def explain_unserved(
     return [u for _, u in result]
 
 
+def _by_land(model: WeekModel, td: TeamDay, point: int) -> bool:
+    """Whether ``td``'s team can travel from its base to ``point`` and back at all (not
+    across water without a crossing it may use)."""
+    minutes = model.matrices[td.team.vehicle].minutes
+    return bool(np.isfinite(minutes[td.base, point]) and np.isfinite(minutes[point, td.base]))
+
+
 def _reason(
     district: District,
     model: WeekModel,
@@ -228,6 +235,8 @@ def _reason(
     if not visits:
         return _NO_WORKDAY[kind], {}
     if not any(alone[d].need(0, visit) <= 0 for d, visit in visits.items()):
+        if all(not _by_land(model, td, point) for td in model.team_days):
+            return "needs_boat", {}
         return "unreachable", {}
     closest = insertions.closest(point, visits)
     assert closest is not None

@@ -35,10 +35,11 @@ from planner.solve.week import (
     DEFAULT_TIME_LIMIT_S,
     Progress,
     default_search,
+    plan_source,
     solve_routes,
     solver_info,
 )
-from planner.travel import TravelModel
+from planner.travel import TravelModel, district_joins
 
 
 @dataclass(frozen=True, slots=True)
@@ -120,7 +121,8 @@ def replan_week(
         unserved=tuple(unserved),
         totals=totals_of(all_routes, district.settings.weights),
         language=lang,
-        travel_source=travel.source,
+        travel_source=plan_source(model, travel),
+        road_joins=district_joins(district, travel),
         version=old.version + 1,
         based_on=f"{old.week} v{old.version}",
     )

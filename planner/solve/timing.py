@@ -13,10 +13,13 @@
 
 from __future__ import annotations
 
+import dataclasses
+import math
 from collections.abc import Sequence
 from dataclasses import dataclass
 
 from planner.model import (
+    BoatLine,
     District,
     Route,
     SiteKind,
@@ -26,6 +29,7 @@ from planner.model import (
 )
 from planner.solve.build import TeamDay, WeekModel, working_windows
 from planner.solve.problem import CoreSolution
+from planner.travel import Matrices
 
 
 @dataclass(slots=True)
@@ -74,24 +78,53 @@ def fit_window(windows: Sequence[TimeWindow], earliest: int, duration: int) -> i
     return None
 
 
+@dataclass(slots=True)
+class _Timed:
+    """A route's stops with times, its departure and return, and what its legs add up to."""
+
+    stops: list[Stop]
+    depart: int
+    back: int
+    minutes: int
+    km: float
+    estimated_km: float
+    return_estimated: bool
+    return_boat: tuple[BoatLine, ...]
+
+
+def boat_lines(matrices: Matrices, i: int, j: int, leg_start: int) -> tuple[BoatLine, ...]:
+    """The crossings of the leg from point ``i`` to ``j`` leaving at ``leg_start``, as schedule
+    lines. Rounded down, so they always fit inside the leg's whole minutes."""
+    return tuple(
+        BoatLine(
+            hop.crossing,
+            leg_start + math.floor(hop.reach + hop.wait),
+            leg_start + math.floor(hop.reach + hop.wait + hop.sail),
+        )
+        for hop in matrices.boats.get((i, j), ())
+    )
+
+
 def _timed(
     district: District, model: WeekModel, td: TeamDay, stops: list[DraftStop]
-) -> tuple[list[Stop], int, int, int, float] | None:
-    """Times for ``stops`` on ``td`` (stops, depart, return, travel min, km); None if they
-    do not fit."""
+) -> _Timed | None:
+    """Times for ``stops`` on ``td``; None if they do not fit."""
     settings = district.settings
     sites = district.site_index()
     minutes = model.leg_minutes[td.team.vehicle]
-    km = model.matrices[td.team.vehicle].km
+    matrices = model.matrices[td.team.vehicle]
+    km = matrices.km
     clock = td.hours.start
     here = td.base
     legs_minutes = 0
-    distance = 0.0
+    distance = estimated_km = 0.0
     timed: list[Stop] = []
     for stop in stops:
         leg = int(minutes[here][stop.point])
         legs_minutes += leg
         distance += float(km[here][stop.point])
+        if matrices.is_estimated(here, stop.point):
+            estimated_km += float(km[here][stop.point])
         arrive = clock + leg
         if stop.locked is not None:
             duration = stop.locked.end - stop.locked.start
@@ -103,30 +136,45 @@ def _timed(
         if start is None:
             return None
         timed.append(
-            Stop(stop.site, stop.kind, arrive, start, start + duration, stop.people, stop.cards)
+            Stop(
+                stop.site,
+                stop.kind,
+                arrive,
+                start,
+                start + duration,
+                stop.people,
+                stop.cards,
+                estimated=matrices.is_estimated(here, stop.point),
+                boat=boat_lines(matrices, here, stop.point, clock),
+            )
         )
         clock = start + duration
         here = stop.point
     leg = int(minutes[here][td.base])
     legs_minutes += leg
     distance += float(km[here][td.base])
+    if matrices.is_estimated(here, td.base):
+        estimated_km += float(km[here][td.base])
     back = clock + leg
     if back > td.hours.end:
         return None
     depart = td.hours.start
     if timed:
-        first_leg = timed[0].arrive - td.hours.start
-        depart = timed[0].start - first_leg
-        timed[0] = Stop(
-            timed[0].site,
-            timed[0].kind,
-            timed[0].start,
-            timed[0].start,
-            timed[0].end,
-            timed[0].people,
-            timed[0].cards,
-        )
-    return timed, depart, back, legs_minutes, distance
+        first = timed[0]
+        first_leg = first.arrive - td.hours.start
+        depart = first.start - first_leg
+        boat = boat_lines(matrices, td.base, stops[0].point, depart)
+        timed[0] = dataclasses.replace(first, arrive=first.start, boat=boat)
+    return _Timed(
+        timed,
+        depart,
+        back,
+        legs_minutes,
+        distance,
+        estimated_km,
+        matrices.is_estimated(here, td.base),
+        boat_lines(matrices, here, td.base, clock),
+    )
 
 
 def build_routes(
@@ -149,21 +197,23 @@ def build_routes(
             if not last.chunks:
                 stops.remove(last)
             result = _timed(district, model, td, stops)
-        if result is None or not result[0]:
+        if result is None or not result.stops:
             continue
-        timed, depart, back, travel_minutes, distance = result
-        cards = sum(s.cards for s in timed)
+        cards = sum(s.cards for s in result.stops)
         routes.append(
             Route(
                 team=td.team.id,
                 date=td.date,
                 printer=printer and cards > 0,
                 blanks=cards,
-                depart=depart,
-                return_=back,
-                travel_minutes=travel_minutes,
-                distance_km=round(distance, 1),
-                stops=tuple(timed),
+                depart=result.depart,
+                return_=result.back,
+                travel_minutes=result.minutes,
+                distance_km=round(result.km, 1),
+                stops=tuple(result.stops),
+                estimated_km=round(result.estimated_km, 1),
+                return_estimated=result.return_estimated,
+                return_boat=result.return_boat,
             )
         )
     routes.sort(key=lambda r: (r.date, r.team))

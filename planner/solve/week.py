@@ -20,7 +20,7 @@ from planner.solve.greedy import warm_start
 from planner.solve.printers import assign_printers
 from planner.solve.problem import CoreSolution, SearchOptions
 from planner.solve.timing import build_routes, draft_routes
-from planner.travel import TravelModel
+from planner.travel import TravelModel, district_joins
 
 DEFAULT_TIME_LIMIT_S = 50.0
 ZONES_TIME_LIMIT_S = 240.0
@@ -170,5 +170,14 @@ def plan_week(
         unserved=tuple(unserved),
         totals=totals_of(tuple(result.routes), district.settings.weights),
         language=lang,
-        travel_source=travel.source,
+        travel_source=plan_source(model, travel),
+        road_joins=district_joins(district, travel),
     )
+
+
+def plan_source(model: WeekModel, travel: TravelModel) -> str:
+    """``estimate`` without roads; ``mixed`` when any leg of the week's problem is estimated,
+    else ``roads``."""
+    if travel.source == "estimate":
+        return "estimate"
+    return "mixed" if any(m.source == "mixed" for m in model.matrices.values()) else "roads"

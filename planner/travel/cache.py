@@ -26,7 +26,7 @@ from planner.fsutil import write_bytes_atomic
 
 log = logging.getLogger("planner")
 
-CACHE_VERSION = 1
+CACHE_VERSION = 2
 """Bump when the way matrices are computed changes, so old files stop matching."""
 POINT_DECIMALS = 6
 """Points are rounded to 1e-6 degrees (about 0.1 m) before keying."""

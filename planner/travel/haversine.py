@@ -9,7 +9,7 @@ import numpy.typing as npt
 
 from planner.model import Settings, VehicleProfile
 from planner.model.geo import great_circle_km
-from planner.travel.base import LatLon, Matrices
+from planner.travel.base import LatLon, Matrices, Segment
 
 
 def pairwise_km(points: Sequence[LatLon]) -> npt.NDArray[np.float64]:
@@ -39,3 +39,7 @@ class StraightLineTravel:
     def path(self, a: LatLon, b: LatLon, profile: VehicleProfile) -> list[LatLon]:
         """A straight segment."""
         return [a, b]
+
+    def segments(self, a: LatLon, b: LatLon, profile: VehicleProfile) -> list[Segment]:
+        """One straight, estimated piece."""
+        return [Segment("estimate", [a, b])]

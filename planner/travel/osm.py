@@ -13,7 +13,7 @@ import hashlib
 import logging
 import tempfile
 import warnings
-from collections.abc import Iterator
+from collections.abc import Iterator, Mapping
 from pathlib import Path
 from typing import Any
 
@@ -215,15 +215,21 @@ def failure_reason(exc: BaseException) -> str:
 
 def keep_routable(graph: nx.MultiDiGraph) -> nx.MultiDiGraph:
     """Drop every edge that is not a road some profile may use (buildings, rivers, steps, …)
-    and the nodes left without edges."""
+    or a ferry route, and the nodes left without edges."""
     drop = [
         (u, v, k)
         for u, v, k, data in graph.edges(keys=True, data=True)
-        if not _routable(data.get("highway")) or data.get("area") == "yes"
+        if (not _routable(data.get("highway")) or data.get("area") == "yes") and not is_ferry(data)
     ]
     graph.remove_edges_from(drop)
     graph.remove_nodes_from([n for n in list(graph.nodes) if graph.degree(n) == 0])
     return graph
+
+
+def is_ferry(data: Mapping[str, Any]) -> bool:
+    """An OSM ferry route (``route=ferry``): kept for boat crossings, never driven."""
+    route = data.get("route")
+    return "ferry" in (route if isinstance(route, list) else [route])
 
 
 def _routable(highway: Any) -> bool:

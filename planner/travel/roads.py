@@ -20,6 +20,7 @@ from __future__ import annotations
 
 import itertools
 from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
@@ -29,9 +30,9 @@ import numpy.typing as npt
 from scipy.spatial import cKDTree
 
 from planner.errors import Problem
-from planner.model import District, VehicleProfile
+from planner.model import Crossing, District, VehicleProfile
 from planner.travel._dijkstra import predecessors, site_weights
-from planner.travel.base import LatLon, Matrices
+from planner.travel.base import LatLon, Matrices, Segment
 from planner.travel.cache import MatrixCache, cache_key
 from planner.travel.network import (
     EdgeTable,
@@ -44,7 +45,17 @@ from planner.travel.network import (
 from planner.travel.osm import read_road_file, sha256_file
 from planner.travel.speeds import ACCESS_SPEED_KPH, SPEEDS_KPH, edge_speed_kph
 
-__all__ = ["RoadTravel", "haversine_m"]
+__all__ = ["RoadParts", "RoadTravel", "haversine_m"]
+
+
+@dataclass(frozen=True, slots=True, eq=False)
+class RoadParts:
+    """The road part of travel between points: where each joins the network (``snaps``) and
+    the fastest route between the joins (``minutes``, ``km``; ``inf`` without one)."""
+
+    minutes: npt.NDArray[np.float64]
+    km: npt.NDArray[np.float64]
+    snaps: Snaps
 
 
 class RoadTravel:
@@ -96,7 +107,15 @@ class RoadTravel:
             graph_sha256=sha256_file(path),
             cache_dir=cache_dir,
             detour_factor=district.settings.detour_factor,
+            access_speed_kph=district.settings.speed_kmh,
+            max_snap_km=district.settings.road_join_km,
         )
+
+    def ferry_crossings(self) -> list[Crossing]:
+        """The boat crossings of the file's OSM ferry routes (``ferries.py``)."""
+        from planner.travel.ferries import ferry_crossings
+
+        return ferry_crossings(self.graph)
 
     # -- networks ------------------------------------------------------------------------
 
@@ -161,18 +180,18 @@ class RoadTravel:
             "max_snap_km": self.max_snap_km,
         }
 
-    def matrices(
+    def parts(
         self,
         points: Sequence[LatLon],
         profile: VehicleProfile,
         *,
         labels: Sequence[str] | None = None,
-    ) -> Matrices:
-        """Minutes and km between all ``points`` for ``profile`` (``inf`` where no route).
+    ) -> RoadParts:
+        """Where each point joins the network and the fastest road route between the joins.
 
-        Each leg is: off-network leg out + fastest road route + off-network leg in. Two points
-        snapped to the same node use the straight line between them at the access speed.
-        Far snaps and unreachable points are added to ``warnings``, named by ``labels``.
+        ``minutes``/``km`` are node to node (``inf`` where a point did not join or no route
+        exists); the off-network legs are the caller's to add (``matrices`` and
+        ``travel.mixed`` time them differently). Kept in the matrix cache when there is one.
         """
         profile = VehicleProfile(profile)
         pts = np.asarray(points, dtype=np.float64).reshape(-1, 2)
@@ -188,28 +207,64 @@ class RoadTravel:
             if cached is not None and not _fits(cached, len(pts)):
                 cached = None
         if cached is not None:
-            minutes, km = cached["minutes"], cached["km"]
-            snaps = Snaps(cached["snap_node"], cached["snap_m"], cached["nearest_any_m"])
+            parts = RoadParts(
+                cached["minutes"],
+                cached["km"],
+                Snaps(cached["snap_node"], cached["snap_m"], cached["nearest_any_m"]),
+            )
         else:
-            minutes, km, snaps = self._compute(pts, profile)
+            parts = self._road_parts(pts, profile)
             if self._cache is not None:
                 self._cache.store(
                     key,
                     profile,
                     {
-                        "minutes": minutes,
-                        "km": km,
-                        "snap_node": snaps.node,
-                        "snap_m": snaps.snap_m,
-                        "nearest_any_m": snaps.nearest_any_m,
+                        "minutes": parts.minutes,
+                        "km": parts.km,
+                        "snap_node": parts.snaps.node,
+                        "snap_m": parts.snaps.snap_m,
+                        "nearest_any_m": parts.snaps.nearest_any_m,
                     },
                 )
-        self._warn(pts, profile, snaps, labels)
+        self._warn(pts, profile, parts.snaps, labels)
+        return parts
+
+    def matrices(
+        self,
+        points: Sequence[LatLon],
+        profile: VehicleProfile,
+        *,
+        labels: Sequence[str] | None = None,
+    ) -> Matrices:
+        """Minutes and km between all ``points`` for ``profile`` (``inf`` where no route).
+
+        Each leg is: off-network leg out + fastest road route + off-network leg in. Two points
+        snapped to the same node use the straight line between them at the access speed.
+        Far snaps and unreachable points are added to ``warnings``, named by ``labels``.
+        """
+        profile = VehicleProfile(profile)
+        pts = np.asarray(points, dtype=np.float64).reshape(-1, 2)
+        parts = self.parts(points, profile, labels=labels)
+        node = parts.snaps.node
+        leg_km = np.where(node >= 0, parts.snaps.snap_m / 1000.0 * self.detour_factor, np.inf)
+        leg_min = leg_km / self.access_speed_kph[profile] * 60.0
+        with np.errstate(invalid="ignore"):
+            minutes = leg_min[:, None] + parts.minutes + leg_min[None, :]
+            km = leg_km[:, None] + parts.km + leg_km[None, :]
+        # same node: going out to the road and back is silly; take the straight line
+        same = (node[:, None] == node[None, :]) & (node[:, None] >= 0)
+        if same.any():
+            direct_km = straight_km(pts) * self.detour_factor
+            direct_min = direct_km / self.access_speed_kph[profile] * 60.0
+            minutes = np.where(same, direct_min, minutes)
+            km = np.where(same, direct_km, km)
+        minutes = np.where(np.isnan(minutes), np.inf, minutes)
+        km = np.where(np.isnan(km), np.inf, km)
+        np.fill_diagonal(minutes, 0.0)
+        np.fill_diagonal(km, 0.0)
         return Matrices(minutes=minutes, km=km, source=self.source)
 
-    def _compute(
-        self, pts: npt.NDArray[np.float64], profile: VehicleProfile
-    ) -> tuple[npt.NDArray[np.float64], npt.NDArray[np.float64], Snaps]:
+    def _road_parts(self, pts: npt.NDArray[np.float64], profile: VehicleProfile) -> RoadParts:
         n = len(pts)
         network = self.network(profile)
         snaps = self._snap(pts, network)
@@ -219,30 +274,10 @@ class RoadTravel:
         if len(ok):
             unique, inverse = np.unique(snaps.node[ok], return_inverse=True)
             road_min, road_km = network.decode(site_weights(network.csr, unique, self.workers))
-            leg_km = snaps.snap_m[ok] / 1000.0 * self.detour_factor
-            leg_min = leg_km / self.access_speed_kph[profile] * 60.0
             sub = np.ix_(ok, ok)
-            minutes[sub] = leg_min[:, None] + road_min[np.ix_(inverse, inverse)] + leg_min[None, :]
-            km[sub] = leg_km[:, None] + road_km[np.ix_(inverse, inverse)] + leg_km[None, :]
-            # same node: going out to the road and back is silly; take the straight line
-            same = inverse[:, None] == inverse[None, :]
-            if same.any():
-                direct_km = (
-                    haversine_m(
-                        pts[ok, 0][:, None],
-                        pts[ok, 1][:, None],
-                        pts[ok, 0][None, :],
-                        pts[ok, 1][None, :],
-                    )
-                    / 1000.0
-                    * self.detour_factor
-                )
-                direct_min = direct_km / self.access_speed_kph[profile] * 60.0
-                minutes[sub] = np.where(same, direct_min, minutes[sub])
-                km[sub] = np.where(same, direct_km, km[sub])
-        np.fill_diagonal(minutes, 0.0)
-        np.fill_diagonal(km, 0.0)
-        return minutes, km, snaps
+            minutes[sub] = road_min[np.ix_(inverse, inverse)]
+            km[sub] = road_km[np.ix_(inverse, inverse)]
+        return RoadParts(minutes, km, snaps)
 
     def _warn(
         self,
@@ -318,6 +353,10 @@ class RoadTravel:
         coords.append(b)
         return [c for i, c in enumerate(coords) if i == 0 or c != coords[i - 1]]
 
+    def segments(self, a: LatLon, b: LatLon, profile: VehicleProfile) -> list[Segment]:
+        """One piece along the roads (straight when an end is unreachable)."""
+        return [Segment("road", self.path(a, b, profile))]
+
     def _edge_coords(self, network: Network, lu: int, lv: int) -> list[LatLon]:
         e = self._edges
         i = network.edge_of[(lu, lv)]
@@ -329,6 +368,14 @@ class RoadTravel:
             if len(coords) >= 2:
                 return coords
         return [(float(e.lat[ga]), float(e.lon[ga])), (float(e.lat[gb]), float(e.lon[gb]))]
+
+
+def straight_km(pts: npt.NDArray[np.float64]) -> npt.NDArray[np.float64]:
+    """Pairwise great-circle km between ``pts`` (rows of lat, lon)."""
+    return (
+        haversine_m(pts[:, 0][:, None], pts[:, 1][:, None], pts[:, 0][None, :], pts[:, 1][None, :])
+        / 1000.0
+    )
 
 
 def _fits(arrays: Mapping[str, npt.NDArray[Any]], n: int) -> bool:

@@ -92,6 +92,8 @@ TAG_KEYS: tuple[str, ...] = (
     "motorcycle",
     "maxspeed",
     "area",
+    "route",
+    "duration",
 )
 """The way tags that decide access and speed (osmnx must keep them on edges)."""
 

@@ -106,8 +106,14 @@ def run_job(job: DistrictJob) -> DistrictOutcome:
             job.name, failure.code, tuple(messages), time.perf_counter() - started
         )
     return DistrictOutcome(
-        job.name, 0, tuple(messages), time.perf_counter() - started, result.out_week,
-        result.people, result.weighted_people, result.unserved,
+        job.name,
+        0,
+        tuple(messages),
+        time.perf_counter() - started,
+        result.out_week,
+        result.people,
+        result.weighted_people,
+        result.unserved,
     )
 
 
@@ -188,8 +194,9 @@ def report(outcome: DistrictOutcome, echo: Echo) -> None:
                 f": {outcome.people:,} people (weighted {outcome.weighted_people:,.1f}), "
                 f"unserved sites: {outcome.unserved:,}"
             )
-        echo(f"{outcome.name}: planned{numbers} → {outcome.where}/ ({outcome.seconds:.0f} s)",
-             False)
+        echo(
+            f"{outcome.name}: planned{numbers} → {outcome.where}/ ({outcome.seconds:.0f} s)", False
+        )
     elif outcome.code == 2:
         echo(f"{outcome.name}: bad input, nothing written for it (exit 2)", False)
     else:

@@ -44,8 +44,9 @@ def publish(
             names.append(name)
         if on_render is not None:
             on_render()
-        rendered = render_all(plan, district, stage, travel=travel, lang=plan.language,
-                              offline=offline)
+        rendered = render_all(
+            plan, district, stage, travel=travel, lang=plan.language, offline=offline
+        )
         names += [Path(p).relative_to(stage).as_posix() for p in rendered]
         if commit is not None:
             commit(plan_json)

@@ -47,9 +47,7 @@ def parse_team_day(text: str, teams: dict[str, Team]) -> tuple[Team, dt.date, Ti
             start, end = (parse_hhmm(x) for x in parts[2].split("-"))
             hours = TimeWindow(start, end)
         except ValueError:
-            raise InputError(
-                f"--add-team-day {text!r}: hours must look like 08:00-12:00"
-            ) from None
+            raise InputError(f"--add-team-day {text!r}: hours must look like 08:00-12:00") from None
     else:
         hours = team.hours_on(date.weekday()) or next(iter(team.shifts)).hours
     return team, date, hours
@@ -88,12 +86,18 @@ def replan_district(
         travel = district_travel(opened.folder, district, request.roads)
         with guard():
             plan, changes = replan_week(
-                district, old, request.from_date, travel,
-                without_teams=request.without_teams, cancel=request.cancel,
-                add_team_days=added, keep_notified=request.keep_notified,
+                district,
+                old,
+                request.from_date,
+                travel,
+                without_teams=request.without_teams,
+                cancel=request.cancel,
+                add_team_days=added,
+                keep_notified=request.keep_notified,
                 time_limit_s=request.time_limit_s or DEFAULT_TIME_LIMIT_S,
                 solution_limit=request.solution_limit or DEFAULT_SOLUTION_LIMIT,
-                seed=request.seed, progress=progress,
+                seed=request.seed,
+                progress=progress,
             )
         require_valid(plan, district, travel)
         public = RenderContext(plan, district)
@@ -108,10 +112,13 @@ def replan_district(
         extra["changes.txt"] = change_list
         saver = ledger
         paths = publish(
-            out_week, plan, district, summary=summary, travel=travel, offline=request.offline,
+            out_week,
+            plan,
+            district,
+            summary=summary,
+            travel=travel,
+            offline=request.offline,
             extra=extra,
             commit=(lambda text: saver.save_plan(plan, text)) if saver is not None else None,
         )
-    return WeekResult(
-        plan, out_week, paths, summary, changes=change_list, warnings=opened.warnings
-    )
+    return WeekResult(plan, out_week, paths, summary, changes=change_list, warnings=opened.warnings)

@@ -58,8 +58,7 @@ def check_team_ids(district: District, team_ids: tuple[str, ...], option: str) -
     unknown = [x for x in team_ids if x not in known]
     if unknown:
         raise InputError(
-            f"{option}: unknown team id(s) {', '.join(unknown)} — known: "
-            f"{', '.join(sorted(known))}"
+            f"{option}: unknown team id(s) {', '.join(unknown)} — known: {', '.join(sorted(known))}"
         )
 
 
@@ -112,12 +111,17 @@ def plan_district(
         travel = district_travel(opened.folder, district, request.roads)
         with guard():
             plan = plan_week(
-                district, week, travel,
+                district,
+                week,
+                travel,
                 time_limit_s=request.time_limit_s,
                 solution_limit=request.solution_limit or DEFAULT_SOLUTION_LIMIT,
-                seed=request.seed, engine=request.engine,
+                seed=request.seed,
+                engine=request.engine,
                 teams=list(request.teams) if request.teams else None,
-                lang=request.lang, value_boost=boost or None, progress=progress,
+                lang=request.lang,
+                value_boost=boost or None,
+                progress=progress,
             )
         progress("check", 1.0)
         require_valid(plan, district, travel)
@@ -128,7 +132,12 @@ def plan_district(
         out_week = request.out_dir / week.label
         saver = ledger
         paths = publish(
-            out_week, plan, district, summary=summary, travel=travel, offline=request.offline,
+            out_week,
+            plan,
+            district,
+            summary=summary,
+            travel=travel,
+            offline=request.offline,
             commit=(lambda text: saver.save_plan(plan, text)) if saver is not None else None,
             on_render=lambda: progress("render", 1.0),
         )
