@@ -36,7 +36,7 @@ def _travel(plan: Plan, district: District, public: RenderContext) -> list[str]:
         share = f"{100.0 * estimated_share(plan):.0f} %"
         lines = [t("summary.travel_mixed", lang, share=share)]
     else:
-        return [t("summary.travel_estimate", lang, detour=district.settings.detour_factor)]
+        lines = [t("summary.travel_estimate", lang, detour=district.settings.detour_factor)]
     for joins in plan.road_joins:
         longest = ""
         if joins.longest:
