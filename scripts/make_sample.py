@@ -54,6 +54,10 @@ blank_reserve = 175
 # The sample keeps its geodata in the repository's top-level maps/ folder; a district folder
 # made by `planner init` has its own maps/ (the default).
 maps = "../maps"
+# Real OpenStreetMap roads of eastern Rejang Lebong (ODbL, © OpenStreetMap contributors),
+# imported with `planner roads import`; where they do not reach (the west, Curup included),
+# travel is the straight-line estimate (README "Travel times").
+roads = "roads.graphml"
 
 [office]
 name = "{office}"
@@ -342,9 +346,23 @@ def build(source: Path, out: Path) -> None:
     )
     for name in ("desa.geojson", "kecamatan.geojson", "kabupaten.geojson"):
         shutil.copyfile(source / name, maps / name)
+    import_sample_roads(source / "roads" / ROADS_EXTRACT, maps)
     stale = data / ".keep"
     stale.unlink(missing_ok=True)
     (maps / ".keep").unlink(missing_ok=True)
+
+
+ROADS_EXTRACT = "rejang_lebong_east.osm.gz"
+
+
+def import_sample_roads(extract: Path, maps: Path) -> None:
+    """``maps/roads.graphml`` from the shared OSM extract, as ``planner roads import`` makes it
+    (the kabupaten boundary plus 5 km)."""
+    from planner.travel.area import buffer_km, geojson_union
+    from planner.travel.road_import import import_roads
+
+    polygon = geojson_union(maps / "kabupaten.geojson")
+    import_roads(extract, buffer_km(polygon, 5.0), maps / "roads.graphml")
 
 
 def main() -> None:

@@ -27,6 +27,7 @@ from planner.cli import cli
 from planner.cli._common import run_guarded
 from planner.io import sample_dir
 from planner.io.tally import ALL_STOPS_SHEET
+from planner.io.templates import copy_sample
 
 WEEK = "2026-W49"
 HOMEBOUND = "warga_khusus.csv"
@@ -67,7 +68,7 @@ def session(
 ) -> Iterator[Session]:
     """The sample district with sentinel residents; crash logs into the session folder."""
     s = Session(tmp_path, capsys)
-    shutil.copytree(sample_dir(), s.district)
+    copy_sample(sample_dir(), s.district)
     path = s.district / HOMEBOUND
     with path.open(encoding="utf-8", newline="") as handle:
         rows = list(csv.DictReader(handle))

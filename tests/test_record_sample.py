@@ -10,7 +10,6 @@ from __future__ import annotations
 import io
 import json
 import os
-import shutil
 import sys
 from pathlib import Path
 
@@ -22,6 +21,7 @@ from planner.cli._common import run_guarded
 from planner.io import load_district, sample_dir
 from planner.io.plan_json import plan_to_json
 from planner.io.tally import ALL_STOPS_SHEET
+from planner.io.templates import copy_sample
 from planner.ledger import Ledger, apply_ledger, ledger_path
 from planner.model import District, Plan
 from planner.render._common import RenderContext
@@ -35,7 +35,7 @@ WEEK = "2026-W48"
 def sample(tmp_path: Path) -> tuple[Path, District, Plan]:
     """A copy of the sample district with a hand-made plan of WEEK in its ledger."""
     folder = tmp_path / "district"
-    shutil.copytree(sample_dir(), folder)
+    copy_sample(sample_dir(), folder)
     district, _ = load_district(folder)
     v1, v2, v3 = (v.site_id for v in district.villages[:3])
     school, home = district.schools[0].site_id, district.homebound[0].site_id

@@ -13,7 +13,6 @@ from __future__ import annotations
 import io
 import json
 import os
-import shutil
 import signal
 import subprocess
 import sys
@@ -29,6 +28,7 @@ from planner.fsutil import PAUSE_HOOK_ENV
 from planner.io import load_district, sample_dir
 from planner.io.plan_json import plan_from_dict, plan_to_json, read_plan
 from planner.io.tally import ALL_STOPS_SHEET
+from planner.io.templates import copy_sample
 from planner.ledger import Ledger, ledger_path, stop_key
 from planner.render import OUTPUT_NAMES
 from planner.travel import travel_model
@@ -147,7 +147,9 @@ def _assert_previous_intact(district: Path, week_dir: Path, before: dict[str, by
 @pytest.fixture(scope="module")
 def district(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """A copy of the sample district (its ledger grows across the test)."""
-    return Path(shutil.copytree(sample_dir(), tmp_path_factory.mktemp("kill") / "district"))
+    folder = tmp_path_factory.mktemp("kill") / "district"
+    copy_sample(sample_dir(), folder)
+    return folder
 
 
 def test_killed_and_interrupted_runs_leave_the_previous_week_whole(

@@ -12,12 +12,15 @@ import pytest
 from planner.model import District, VehicleProfile
 from planner.travel import LatLon
 from planner.travel.cache import MatrixCache, cache_key
-from planner.travel.roads import RoadTravel
+from planner.travel.roads import CACHE_MIN_POINTS, RoadTravel
 from tests.districts import district, team, village
 
 SMALL = Path(__file__).parent / "data" / "travel_small.osm"
-POINTS: list[LatLon] = [(-3.4700, 102.5240), (-3.4760, 102.5240), (-3.4700, 102.5420)]
-LABELS = ["A3", "B3", "T2"]
+# Enough points to be cached (a map's single legs are not): A3, B3, T2, then along the A-row.
+POINTS: list[LatLon] = [(-3.4700, 102.5240), (-3.4760, 102.5240), (-3.4700, 102.5420)] + [
+    (-3.4702, 102.5200 + 0.0007 * k) for k in range(CACHE_MIN_POINTS - 3)
+]
+LABELS = ["A3", "B3", "T2"] + [f"P{k}" for k in range(CACHE_MIN_POINTS - 3)]
 CAR = VehicleProfile.CAR
 
 
@@ -104,3 +107,10 @@ def test_cache_for_another_key_is_not_used(tmp_path: Path) -> None:
     cache.store("a" * 64, "car", {"minutes": np.zeros((1, 1))})
     assert cache.load("a" * 64, "car") is not None
     assert cache.load("a" * 32 + "b" * 32, "car") is None
+
+
+def test_small_requests_are_not_cached(tmp_path: Path, roads_file: Path, tiny: District) -> None:
+    """A map leg or a route check (a few points) is computed, never written to the cache."""
+    cache = tmp_path / "cache"
+    RoadTravel.from_file(roads_file, tiny, cache_dir=cache).matrices(POINTS[:2], CAR)
+    assert not list(cache.glob("*.npz"))

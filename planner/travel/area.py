@@ -33,7 +33,7 @@ class BoundarySource:
     description: str
 
 
-def _geojson_union(path: Path) -> Boundary | None:
+def geojson_union(path: Path) -> Boundary | None:
     try:
         data = json.loads(path.read_text(encoding="utf-8"))
         features = data.get("features", [data]) if isinstance(data, dict) else []
@@ -53,7 +53,7 @@ def district_boundary(maps_dir: Path, district: District) -> BoundarySource:
     for name in ("kabupaten.geojson", "desa.geojson"):
         path = maps_dir / name
         if path.is_file():
-            polygon = _geojson_union(path)
+            polygon = geojson_union(path)
             if polygon is not None:
                 return BoundarySource(polygon, f"the boundary in {path}")
     lats = [v.lat for v in district.villages] + [district.settings.office_lat]

@@ -51,10 +51,12 @@ def clip(graph: nx.MultiDiGraph, polygon: Boundary, source: Path | str) -> nx.Mu
 def save_graphml_atomic(graph: nx.MultiDiGraph, path: Path) -> None:
     """Write ``graph`` as GraphML beside ``path`` then rename it into place (never half-written)."""
     path.parent.mkdir(parents=True, exist_ok=True)
+    graph.graph.pop("created_date", None)  # the same roads give the same bytes
     fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
     os.close(fd)
     try:
         ox.save_graphml(graph, Path(tmp))
+        os.chmod(tmp, 0o644)  # mkstemp's 0600 would hide the maps from the office's other users
         os.replace(tmp, path)
     except BaseException:
         with contextlib.suppress(OSError):

@@ -47,6 +47,10 @@ from planner.travel.speeds import ACCESS_SPEED_KPH, SPEEDS_KPH, edge_speed_kph
 
 __all__ = ["RoadParts", "RoadTravel", "haversine_m"]
 
+CACHE_MIN_POINTS = 16
+"""Smaller requests (a map's single legs, a check's routes) are computed, not cached: they
+take milliseconds and would fill the cache folder with tiny files."""
+
 
 @dataclass(frozen=True, slots=True, eq=False)
 class RoadParts:
@@ -199,11 +203,12 @@ class RoadTravel:
             raise ValueError(f"{len(labels)} labels for {len(pts)} points")
         key = ""
         cached = None
-        if self._cache is not None:
+        cache = self._cache if len(pts) >= CACHE_MIN_POINTS else None
+        if cache is not None:
             if self._graph_sha256 is None:
                 self._graph_sha256 = self._edges.fingerprint()
             key = cache_key(self._graph_sha256, pts, profile, self._settings_key(profile))
-            cached = self._cache.load(key, profile)
+            cached = cache.load(key, profile)
             if cached is not None and not _fits(cached, len(pts)):
                 cached = None
         if cached is not None:
@@ -214,8 +219,8 @@ class RoadTravel:
             )
         else:
             parts = self._road_parts(pts, profile)
-            if self._cache is not None:
-                self._cache.store(
+            if cache is not None:
+                cache.store(
                     key,
                     profile,
                     {
