@@ -52,20 +52,37 @@ def test_on_road_pairs_use_roads_and_are_not_estimated() -> None:
 
 
 def test_an_off_network_place_joins_by_a_leg_timed_like_the_estimate() -> None:
-    """6 km from the roads: joined (within road_join_km) by a leg at the estimate's speed."""
-    district = D.district((D.village("17.02.09.1001", 0.0, 0.0, 5),), (D.team("T1"),))
+    """6 km from the roads: joined (within road_join_km) by a leg at the estimate's speed;
+    the pair takes the road way when it is faster than the estimate (a slow estimate here)."""
+    base = D.district((D.village("17.02.09.1001", 0.0, 0.0, 5),), (D.team("T1"),))
+    slow = replace(base.settings, speed_kmh={CAR: 10.0, BIKE: 12.0})
     far = _north(6.0)
-    travel = MixedTravel(district.settings, _roads(district))
+    travel = MixedTravel(slow, _roads(base))
     on_roads = travel.matrices([far, B6], CAR)
     road_only = travel.matrices([A3, B6], CAR)
-    leg_km = distance_km(*far, *A3) * district.settings.detour_factor
-    leg_min = leg_km / district.settings.speed_kmh[CAR] * 60
+    leg_km = distance_km(*far, *A3) * slow.detour_factor
+    leg_min = leg_km / slow.speed_kmh[CAR] * 60
     assert not on_roads.is_estimated(0, 1)
     assert on_roads.minutes[0, 1] == pytest.approx(leg_min + road_only.minutes[0, 1], rel=0.02)
     assert on_roads.source == "roads"
     report = travel.joins([far, A3, B6], ["far", "a3", "b6"], CAR)
     assert (report.direct, report.by_leg, report.estimated) == (2, 1, 0)
     assert report.longest == ("far", pytest.approx(6.0, abs=0.1))
+
+
+def test_after_a_long_leg_a_slower_mapped_detour_gives_way_to_the_estimate() -> None:
+    """Joined by a 6 km leg, the road way (leg + mapped roads) is slower than the estimate:
+    the map lacks the lanes, so the pair is the estimate, flagged; between two places on the
+    roads the road time holds even when slower."""
+    district = D.district((D.village("17.02.09.1001", 0.0, 0.0, 5),), (D.team("T1"),))
+    travel = MixedTravel(district.settings, _roads(district))
+    far = _north(6.0)
+    m = travel.matrices([far, B6, A3], CAR)
+    estimate = travel.estimate.matrices([far, B6, A3], CAR)
+    assert m.is_estimated(0, 1)
+    assert m.minutes[0, 1] == pytest.approx(estimate.minutes[0, 1])
+    assert not m.is_estimated(1, 2)
+    assert m.minutes[1, 2] > estimate.minutes[1, 2]  # the mapped way round is kept
 
 
 def test_beyond_the_join_distance_a_pair_is_the_plain_estimate() -> None:

@@ -95,7 +95,8 @@ def plan_warnings(plan: Plan, district: District, travel: TravelModel | None = N
             f"{plan.inputs_sha256[:12]}… in the plan, {district.inputs_sha256[:12]}… now); "
             "the check uses today's inputs"
         )
-    if travel is not None and plan.travel_source != travel.source:
+    # a plan on roads says "roads" or "mixed" (some legs estimated); the model says "roads"
+    if travel is not None and (plan.travel_source == "estimate") != (travel.source == "estimate"):
         warnings.append(
             f"the plan was made with travel times from {plan.travel_source!r} but is checked "
             f"with {travel.source!r}; rule 3 may differ (give the same --roads)"

@@ -8,9 +8,12 @@ The rule, pair by pair (README "Travel times"):
    the profile's estimate speed). A place farther than ``road_join_km`` from every usable
    road does not join.
 2. Two joined places with a road route between their nodes travel off-network leg + road
-   route + off-network leg. Otherwise, and whenever the straight-line estimate is shorter than
-   the two off-network legs alone (places closer to each other than to the road), the pair
-   uses the estimate and is marked ``estimated``.
+   route + off-network leg. Otherwise the pair uses the estimate and is marked ``estimated``;
+   so it does when the estimate is shorter than the two off-network legs alone (places closer
+   to each other than to the road), and when either place joins by a leg over ``FAR_JOIN_KM``
+   and the estimate is faster than the road way (a long off-network leg means lanes the map
+   lacks, so a mapped detour is no evidence that no shorter way exists). Between two places
+   on the roads (legs ≤ ``FAR_JOIN_KM``) the road time always holds, however long.
 3. Places on different landmasses (``landmass.py``) have no land leg at all (``inf``).
 4. Boat crossings (``planner.toml`` ``[[crossing]]``) join harbours: a pair may go by land to
    a harbour, wait, cross, and go on by land from the other harbour, repeatedly; a vehicle
@@ -105,7 +108,11 @@ class MixedTravel:
                 road_min = leg_min[:, None] + parts.minutes + leg_min[None, :]
                 road_km = leg_km[:, None] + parts.km + leg_km[None, :]
                 shortcut = est.minutes < leg_min[:, None] + leg_min[None, :]
-            use_road = np.isfinite(road_min) & ~shortcut
+                # A long off-network leg means lanes the map lacks: the mapped detour is no
+                # evidence against a shorter way, so such a pair takes the faster of the two.
+                direct = parts.snaps.snap_m / 1000.0 <= FAR_JOIN_KM
+                unsure = ~(direct[:, None] & direct[None, :]) & (est.minutes < road_min)
+            use_road = np.isfinite(road_min) & ~shortcut & ~unsure
             minutes = np.where(use_road, road_min, est.minutes)
             km = np.where(use_road, road_km, est.km)
             estimated = ~use_road
