@@ -19,9 +19,9 @@ import pytest
 from planner.errors import RoadNetworkError
 from planner.model import VehicleProfile
 from planner.travel import LatLon, TravelModel, travel_model
+from planner.travel.mixed import MixedTravel
 from planner.travel.osm import read_road_file
 from planner.travel.road_import import save_graphml_atomic
-from planner.travel.mixed import MixedTravel
 from planner.travel.roads import RoadTravel
 from planner.travel.speeds import TAG_KEYS, edge_speed_kph
 from tests.districts import district, team, village
@@ -201,7 +201,8 @@ def test_graphml_round_trip(tmp_path: Path, graph: nx.MultiDiGraph) -> None:
     tiny = district((village("17.02.09.1001", 0.0, 0.0, 5),), (team("T1"),))
     from_xml = RoadTravel.from_file(SMALL, tiny)
     mixed = travel_model(tiny, roads=saved)
-    assert isinstance(mixed, MixedTravel) and mixed.roads is not None
+    assert isinstance(mixed, MixedTravel)
+    assert mixed.roads is not None
     from_graphml = mixed.roads
     points = _points(["A1", "A3", "B3", "H2", "B6", "T2"])
     for profile in VehicleProfile:
