@@ -171,6 +171,10 @@ TEXT: dict[str, dict[str, str]] = {
     "render.backlog": {"id": "Belum rekam", "en": "Not yet recorded"},
     "render.base": {"id": "Basis tim", "en": "Team base"},
     "render.blanks": {"id": "Blanko dibawa", "en": "Blank cards to carry"},
+    "render.boat": {
+        "id": "Kapal: {crossing} (naik {board}, tiba {land})",
+        "en": "Boat: {crossing} (board {board}, land {land})",
+    },
     "render.blanks_title": {
         "id": "Pengambilan blanko per tim",
         "en": "Blank cards issued per team",
@@ -215,6 +219,14 @@ TEXT: dict[str, dict[str, str]] = {
     },
     "render.distance_km": {"id": "Jarak (km)", "en": "Distance (km)"},
     "render.end": {"id": "Selesai", "en": "End"},
+    "render.estimate_footnote": {
+        "id": "≈ waktu tempuh perkiraan (tidak ada jalan di peta)",
+        "en": "≈ estimated travel time (no road on the map)",
+    },
+    "render.estimated_share": {
+        "id": "{share} km perkiraan (garis putus-putus)",
+        "en": "{share} of km estimated (dashed)",
+    },
     "render.estimate_note": {
         "id": "Waktu tempuh adalah perkiraan dari jarak garis lurus (tanpa peta jalan); "
         "garis rute digambar lurus.",
@@ -229,7 +241,22 @@ TEXT: dict[str, dict[str, str]] = {
     "render.kecamatan": {"id": "Kecamatan", "en": "Sub-district (kecamatan)"},
     "render.kind": {"id": "Jenis", "en": "Kind"},
     "render.kits": {"id": "{kits} alat perekaman", "en": "{kits} recording kits"},
+    "render.leg": {"id": "Perjalanan", "en": "Travel"},
+    "render.leg_boat": {"id": "kapal", "en": "boat"},
+    "render.leg_estimate": {"id": "≈ perkiraan", "en": "≈ estimate"},
     "render.legend": {"id": "Keterangan", "en": "Legend"},
+    "render.line_boat": {"id": "Kapal (penyeberangan)", "en": "Boat crossing"},
+    "render.line_estimate": {
+        "id": "Perkiraan garis lurus (tidak ada jalan di peta)",
+        "en": "Straight-line estimate (no road on the map)",
+    },
+    "render.line_road": {"id": "Di jalan (peta jalan)", "en": "On the roads (road network)"},
+    "render.mixed_note": {
+        "id": "Waktu tempuh dari jaringan jalan di mana terpetakan, di tempat lain perkiraan "
+        "garis lurus ({share} km perkiraan: ≈ di jadwal, garis putus-putus di peta).",
+        "en": "Travel times from the road network where it is mapped, straight-line estimates "
+        "elsewhere ({share} of km estimated: ≈ in the schedule, dashed on the map).",
+    },
     "render.nik": {"id": "NIK", "en": "NIK"},
     "render.no": {"id": "tidak", "en": "no"},
     "render.no_data": {"id": "tanpa data wajib KTP", "en": "no obliged count"},
@@ -249,6 +276,10 @@ TEXT: dict[str, dict[str, str]] = {
     "render.return": {
         "id": "Kembali pukul {time} di {place}",
         "en": "Back at {time} at {place}",
+    },
+    "render.road_data": {
+        "id": "Data jalan: {credit} (ODbL)",
+        "en": "Road data: {credit} (ODbL)",
     },
     "render.roads_note": {
         "id": "Waktu tempuh dari jaringan jalan.",

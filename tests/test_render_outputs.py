@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import dataclasses
 import datetime as dt
+import itertools
 import json
 import re
 import runpy
@@ -25,6 +26,7 @@ from planner.render.coverage import coverage_colour, kecamatan_totals, village_c
 from planner.render.offline import external_urls
 from planner.render.webmap import render_map
 from planner.travel import LatLon
+from planner.travel.base import Segment
 
 DATA = Path(__file__).parent / "data"
 
@@ -101,8 +103,9 @@ def test_map_has_layers_per_team_and_day_and_the_estimate_note(rendered: Path) -
     assert page.count("planner-marker planner-") >= 23  # stop markers, office, base
 
 
-def test_roads_plan_drops_the_note_and_follows_travel_paths() -> None:
-    """With travel from roads, lines follow TravelModel.path and the estimate note is gone."""
+def test_roads_plan_drops_the_note_and_follows_travel_segments() -> None:
+    """With travel from roads, lines follow TravelModel.segments (each leg asked once) and the
+    estimate note is gone."""
     district, plan = fx.build()
     plan = dataclasses.replace(plan, travel_source="roads")
     calls: list[tuple[LatLon, LatLon, VehicleProfile]] = []
@@ -114,12 +117,25 @@ def test_roads_plan_drops_the_note_and_follows_travel_paths() -> None:
             raise AssertionError("rendering needs no matrices")
 
         def path(self, a: LatLon, b: LatLon, profile: VehicleProfile) -> list[LatLon]:
+            raise AssertionError("the map draws segments")
+
+        def segments(self, a: LatLon, b: LatLon, profile: VehicleProfile) -> list[Segment]:
             calls.append((a, b, profile))
-            return [a, (a[0] + 0.123456, b[1]), b]
+            return [Segment("road", [a, (a[0] + 0.123456, b[1]), b])]
 
     page = render_map(RenderContext(plan, district), travel=Bent(), offline=True)
-    assert len(calls) == sum(len(r.stops) + 1 for r in plan.routes)
+    ctx = RenderContext(plan, district)
+    legs = set()
+    for route in plan.routes:
+        team = ctx.teams[route.team]
+        points = [team.base, *(ctx.latlon(s.site) for s in route.stops), team.base]
+        legs |= {(a, b, team.profile) for a, b in itertools.pairwise(points)}
+    assert sorted(calls) == sorted(legs)
     assert VehicleProfile.MOTORBIKE in {c[2] for c in calls}  # team T2 rides motorbikes
+    assert f"{district.settings.office_lat + 0.123456:.5f}" in page  # the bend is drawn
+    assert page.count("L.polyline(") == 12  # one solid line per route
+    assert '"dashArray": null' in page
+    assert '"dashArray": "' not in page  # nothing is drawn dashed: no leg is an estimate
     assert "perkiraan dari jarak garis lurus" not in page
     assert "jaringan jalan" in page
 

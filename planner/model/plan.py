@@ -163,10 +163,13 @@ class Plan:
 
 
 def estimated_share(plan: Plan) -> float:
-    """The share (0..1) of the plan's driving km that are straight-line estimates."""
+    """The share (0..1) of the plan's driving km that are straight-line estimates (all of
+    them in a plan timed without roads, whatever its routes' ``estimated_km`` say)."""
+    if plan.travel_source == "estimate":
+        return 1.0
     total = sum(r.distance_km for r in plan.routes)
     if total <= 0:
-        return 0.0 if plan.travel_source != "estimate" else 1.0
+        return 0.0
     return min(1.0, sum(r.estimated_km for r in plan.routes) / total)
 
 

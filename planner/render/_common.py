@@ -18,13 +18,17 @@ from planner.i18n import t
 from planner.model import (
     WHOLE_DAY,
     AnySite,
+    BoatLine,
     District,
     Homebound,
+    Minutes,
     Plan,
     Route,
     SiteKind,
     VehicleProfile,
     Village,
+    estimated_share,
+    fmt_hhmm,
 )
 
 LatLon = tuple[float, float]
@@ -51,6 +55,50 @@ TEAM_COLOURS: tuple[str, ...] = (
 """Team colours (colour-blind-friendly first); grey is kept for unserved sites."""
 
 UNSERVED_COLOUR = "#8a8a8a"
+
+OSM_CREDIT = "© OpenStreetMap contributors"
+"""The credit OpenStreetMap's licence (ODbL) asks for wherever its road data is used."""
+
+
+def road_credit(plan: Plan) -> str:
+    """``OSM_CREDIT`` when the plan was timed on the (OpenStreetMap) road network, else ''."""
+    return OSM_CREDIT if plan.travel_source in ("roads", "mixed") else ""
+
+
+def share_text(plan: Plan) -> str:
+    """The share of the plan's km that are straight-line estimates: ``23 %``."""
+    return f"{100.0 * estimated_share(plan):.0f} %"
+
+
+def travel_note(plan: Plan, lang: str) -> str:
+    """How the plan's travel times were made: roads, mixed (with the estimated share) or the
+    straight-line estimate."""
+    if plan.travel_source == "roads":
+        return t("render.roads_note", lang)
+    if plan.travel_source == "mixed":
+        return t("render.mixed_note", lang, share=share_text(plan))
+    return t("render.estimate_note", lang)
+
+
+def approx(minutes: Minutes, estimated: bool) -> str:
+    """``HH:MM``, with ``≈`` before it when the leg that ends then is an estimate."""
+    return f"≈{fmt_hhmm(minutes)}" if estimated else fmt_hhmm(minutes)
+
+
+def boat_text(line: BoatLine, lang: str) -> str:
+    """``Kapal: Bangsal – Gili Air (naik 09:10, tiba 09:40)``."""
+    return t(
+        "render.boat",
+        lang,
+        crossing=line.crossing,
+        board=fmt_hhmm(line.board),
+        land=fmt_hhmm(line.land),
+    )
+
+
+def boat_schedule_line(line: BoatLine, lang: str) -> str:
+    """A crossing as its own schedule line: ``09:10–09:40 Kapal: … (naik 09:10, tiba 09:40)``."""
+    return f"{fmt_hhmm(line.board)}–{fmt_hhmm(line.land)} {boat_text(line, lang)}"
 
 
 def esc(text: object) -> str:

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import base64
 import functools
+import json
 import re
 from html.parser import HTMLParser
 from pathlib import Path
@@ -20,6 +21,8 @@ from typing import Any
 import folium
 from branca.element import MacroElement
 from folium.template import Template
+
+from planner.render._common import OSM_CREDIT, esc
 
 _OSM_TILES = "OpenStreetMap"
 
@@ -49,10 +52,14 @@ def new_map(
     zoom_start: int = 10,
     title: str = "",
     height: str = "100%",
+    credit: str = "",
 ) -> Any:
     """A folium Map with no CDN links (offline: no tiles either; online: OSM tiles).
 
-    ``title`` is put into the page as is: escape it first.
+    ``title`` is put into the page as is: escape it first. ``credit`` (plain text, e.g. the
+    road data's "© OpenStreetMap contributors") joins the map's attribution: online the OSM
+    tile layer carries it (the tiles credit the same source), offline, without tiles, the
+    attribution control shows it.
     """
     fmap = folium.Map(
         location=list(location),
@@ -73,8 +80,11 @@ def new_map(
         root.header.add_child(folium.Element(_inline_assets()), name="planner_inline_assets")
     # Leaflet's attribution prefix is a link to leafletjs.com; plain text keeps pages link-free.
     name = fmap.get_name()
-    prefix = f"if ({name}.attributionControl) {{ {name}.attributionControl.setPrefix('Leaflet'); }}"
-    Script(prefix).add_to(fmap)
+    control = f"{name}.attributionControl"
+    code = f"{control}.setPrefix('Leaflet');"
+    if credit and (offline or credit != OSM_CREDIT):
+        code += f" {control}.addAttribution({json.dumps(esc(credit), ensure_ascii=False)});"
+    Script(f"if ({control}) {{ {code} }}").add_to(fmap)
     return fmap
 
 

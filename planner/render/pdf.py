@@ -183,8 +183,14 @@ def _stop_block(stop: StopSheet, lang: str) -> list[Any]:
     return [Spacer(1, 2 * mm), box]
 
 
+def _boats(lines: tuple[str, ...]) -> list[Any]:
+    """Boat crossings, each a bold line of its own."""
+    return [item for line in lines for item in (Spacer(1, 2 * mm), _p(f"<b>{x(line)}</b>"))]
+
+
 def _day(day: DaySheet, team_label: str, lang: str) -> list[Any]:
-    """A day's section: the heading stays with the first stop, the return with the last."""
+    """A day's section: the heading stays with the first stop, the return with the last; a
+    crossing stays with the stop it leads to."""
     head = [
         _p(f"{x(day.date_label)} — {x(team_label)}", "h3"),
         _p(x(day_summary(day, lang))),
@@ -192,6 +198,7 @@ def _day(day: DaySheet, team_label: str, lang: str) -> list[Any]:
         _p(f"<b>{x(t('render.depart', lang, time=day.depart, place=day.base_name))}</b>"),
     ]
     tail = [
+        *_boats(day.return_boats),
         Spacer(1, 2 * mm),
         _p(f"<b>{x(t('render.return', lang, time=day.return_, place=day.base_name))}</b>"),
         Spacer(1, 5 * mm),
@@ -200,7 +207,11 @@ def _day(day: DaySheet, team_label: str, lang: str) -> list[Any]:
             "________________________"
         ),
     ]
-    groups: list[list[Any]] = [_stop_block(stop, lang) for stop in day.stops] or [[]]
+    if day.estimated:
+        tail += [Spacer(1, 2 * mm), _p(x(t("render.estimate_footnote", lang)), "note")]
+    groups: list[list[Any]] = [
+        _boats(stop.boats) + _stop_block(stop, lang) for stop in day.stops
+    ] or [[]]
     groups[0] = head + groups[0]
     groups[-1] = groups[-1] + tail
     return [KeepTogether(group) for group in groups]

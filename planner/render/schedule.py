@@ -2,10 +2,12 @@
 
 ``schedule_book`` turns a plan into a cover (the week's totals, blank cards per team and day)
 and one sheet per team with a section per day: departure, each stop with times, place, contact,
-people and cards, a tally line and a signature line, and the return. ``schedule.pdf`` (see
-``planner.render.pdf``) and ``schedule.html`` print the same book. These are the only outputs,
-with the team sheets of ``schedule.xlsx``, that name homebound residents (NIK masked): the
-team has to find the person.
+people and cards, a tally line and a signature line, and the return. A boat crossing is a line
+of its own (board and land times) before the stop, or the return, its leg leads to; an arrival
+whose travel time is a straight-line estimate is marked ``≈`` and the day carries a footnote.
+``schedule.pdf`` (see ``planner.render.pdf``) and ``schedule.html`` print the same book. These
+are the only outputs, with the team sheets of ``schedule.xlsx``, that name homebound residents
+(NIK masked): the team has to find the person.
 """
 
 from __future__ import annotations
@@ -15,7 +17,14 @@ from dataclasses import dataclass
 from planner.calendar import Week
 from planner.i18n import long_date, t
 from planner.model import Route, SiteKind, fmt_hhmm
-from planner.render._common import RenderContext, TeamInfo, esc
+from planner.render._common import (
+    RenderContext,
+    TeamInfo,
+    approx,
+    boat_schedule_line,
+    esc,
+    travel_note,
+)
 
 
 @dataclass(frozen=True, slots=True)
@@ -37,11 +46,13 @@ class StopSheet:
     signer: str
     resident: str | None = None
     nik_masked: str | None = None
+    boats: tuple[str, ...] = ()
+    """The boat crossings on the way here, one schedule line each."""
 
 
 @dataclass(frozen=True, slots=True)
 class DaySheet:
-    """A team's day: departure, stops, return."""
+    """A team's day: departure, stops, the crossings of the way back, return."""
 
     date_label: str
     route: Route
@@ -49,6 +60,9 @@ class DaySheet:
     return_: str
     base_name: str
     stops: tuple[StopSheet, ...]
+    return_boats: tuple[str, ...] = ()
+    estimated: bool = False
+    """Some leg's time is an estimate (the day's ``≈`` footnote is printed)."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -94,7 +108,7 @@ def _stop_sheet(ctx: RenderContext, route: Route, order: int) -> StopSheet:
         kind_label=ctx.kind_label(stop.kind),
         place=place,
         where=", ".join(where_parts),
-        arrive=fmt_hhmm(stop.arrive),
+        arrive=approx(stop.arrive, stop.estimated),
         start=fmt_hhmm(stop.start),
         end=fmt_hhmm(stop.end),
         people=stop.people,
@@ -103,6 +117,20 @@ def _stop_sheet(ctx: RenderContext, route: Route, order: int) -> StopSheet:
         signer=ctx.contact_role(stop.site) or t("render.signature_lead", lang),
         resident=resident,
         nik_masked=nik,
+        boats=tuple(boat_schedule_line(line, lang) for line in stop.boat),
+    )
+
+
+def _day_sheet(ctx: RenderContext, team: TeamInfo, route: Route) -> DaySheet:
+    return DaySheet(
+        date_label=long_date(route.date, ctx.lang),
+        route=route,
+        depart=fmt_hhmm(route.depart),
+        return_=approx(route.return_, route.return_estimated),
+        base_name=team.base_name,
+        stops=tuple(_stop_sheet(ctx, route, i) for i in range(1, len(route.stops) + 1)),
+        return_boats=tuple(boat_schedule_line(line, ctx.lang) for line in route.return_boat),
+        estimated=route.return_estimated or any(s.estimated for s in route.stops),
     )
 
 
@@ -127,7 +155,7 @@ def schedule_book(ctx: RenderContext) -> ScheduleBook:
         (t("render.distance_km", lang), f"{plan.totals.distance_km:.1f}"),
         (t("render.unserved", lang), str(len(plan.unserved))),
     )
-    note = t("render.estimate_note" if plan.travel_source != "roads" else "render.roads_note", lang)
+    note = travel_note(plan, lang)
     blanks: list[tuple[str, str, str, str]] = []
     teams: list[TeamSheet] = []
     for team, routes in ctx.routes_by_team():
@@ -144,17 +172,7 @@ def schedule_book(ctx: RenderContext) -> ScheduleBook:
             blanks.append(
                 (team.label, t("render.total", lang), "", str(sum(r.blanks for r in routes)))
             )
-        days = tuple(
-            DaySheet(
-                date_label=long_date(route.date, lang),
-                route=route,
-                depart=fmt_hhmm(route.depart),
-                return_=fmt_hhmm(route.return_),
-                base_name=team.base_name,
-                stops=tuple(_stop_sheet(ctx, route, i) for i in range(1, len(route.stops) + 1)),
-            )
-            for route in routes
-        )
+        days = tuple(_day_sheet(ctx, team, route) for route in routes)
         teams.append(TeamSheet(team=team, days=days))
     return ScheduleBook(
         lang=lang,
@@ -204,7 +222,7 @@ table.grid td.num { text-align: right; }
 .ref { float: right; font-weight: normal; color: #444; }
 .tally, .sign { margin-top: 2mm; }
 .sign { padding-top: 5mm; }
-.depart, .return { font-weight: bold; margin: 2mm 0; }
+.depart, .return, .boat { font-weight: bold; margin: 2mm 0; }
 .note { color: #7a3b00; }
 .resident { font-weight: bold; }
 @media screen { .team { border-top: 3px double #666; margin-top: 10mm; padding-top: 5mm; } }
@@ -237,6 +255,10 @@ def _html_stop(stop: StopSheet, lang: str) -> str:
         "</div>",
     ]
     return "\n".join(lines)
+
+
+def _html_boats(lines: tuple[str, ...]) -> list[str]:
+    return [f'<div class="boat">{esc(line)}</div>' for line in lines]
 
 
 def render_schedule_html(ctx: RenderContext) -> str:
@@ -294,15 +316,19 @@ def render_schedule_html(ctx: RenderContext) -> str:
                 f'<div class="depart">'
                 f"{esc(t('render.depart', lang, time=day.depart, place=day.base_name))}</div>",
             ]
-            out += [_html_stop(stop, lang) for stop in day.stops]
+            for stop in day.stops:
+                out += [*_html_boats(stop.boats), _html_stop(stop, lang)]
             out += [
+                *_html_boats(day.return_boats),
                 f'<div class="return">'
                 f"{esc(t('render.return', lang, time=day.return_, place=day.base_name))}</div>",
                 f'<div class="sign">'
                 f"{esc(t('render.signature', lang, who=t('render.signature_lead', lang)))}: "
                 "______________________________</div>",
-                "</div>",
             ]
+            if day.estimated:
+                out.append(f'<div class="note">{esc(t("render.estimate_footnote", lang))}</div>')
+            out.append("</div>")
         out.append("</section>")
     out += ["</body>", "</html>", ""]
     return "\n".join(out)

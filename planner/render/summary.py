@@ -6,8 +6,8 @@ from collections import Counter, defaultdict
 
 from planner.calendar import Week
 from planner.i18n import long_date, t
-from planner.model import District, Plan, SiteKind, estimated_share
-from planner.render._common import RenderContext
+from planner.model import District, Plan, SiteKind
+from planner.render._common import RenderContext, share_text
 
 MAX_UNSERVED_LINES = 15
 
@@ -33,8 +33,7 @@ def _travel(plan: Plan, district: District, public: RenderContext) -> list[str]:
     if plan.travel_source == "roads":
         lines = [t("summary.travel_roads", lang)]
     elif plan.travel_source == "mixed":
-        share = f"{100.0 * estimated_share(plan):.0f} %"
-        lines = [t("summary.travel_mixed", lang, share=share)]
+        lines = [t("summary.travel_mixed", lang, share=share_text(plan))]
     else:
         lines = [t("summary.travel_estimate", lang, detour=district.settings.detour_factor)]
     for joins in plan.road_joins:

@@ -3,13 +3,15 @@
 Each team is a layer (FeatureGroup) holding one sub-group per route; each working day is a
 layer too, and a small script shows a route only while both its team and its day are ticked.
 Markers are DivIcons with inline SVG (shape = site kind, colour = team, number = stop order);
-unserved sites are grey circles with their reason. No resident is named: a homebound stop is
-shown as its category and village.
+unserved sites are grey circles with their reason. Route lines follow the roads where the plan
+was timed on them, dashed where a leg is a straight-line estimate, dotted blue on a boat
+(``planner.render.legs``); the legend gives the estimated share of the km and, for plans timed
+on OpenStreetMap roads, the data's credit. No resident is named: a homebound stop is shown as
+its category and village.
 """
 
 from __future__ import annotations
 
-import itertools
 import json
 from typing import Any
 
@@ -18,8 +20,18 @@ from folium.utilities import JsCode
 
 from planner.i18n import long_date, t
 from planner.model import Route, SiteKind, Unserved, fmt_hhmm
-from planner.render._common import UNSERVED_COLOUR, LatLon, RenderContext, TeamInfo, esc
+from planner.render._common import (
+    UNSERVED_COLOUR,
+    LatLon,
+    RenderContext,
+    TeamInfo,
+    approx,
+    esc,
+    road_credit,
+    travel_note,
+)
 from planner.render.boundaries import feature, feature_collection, load_boundaries
+from planner.render.legs import Legs, draw_route, line_legend
 from planner.render.offline import Script, finish_page, new_map
 from planner.travel import TravelModel
 
@@ -74,7 +86,7 @@ def _stop_popup(ctx: RenderContext, team: TeamInfo, route: Route, order: int) ->
         (t("render.team", lang), team.label),
         (t("render.day", lang), long_date(route.date, lang)),
         (t("render.order", lang), str(order)),
-        (t("render.arrive", lang), fmt_hhmm(stop.arrive)),
+        (t("render.arrive", lang), approx(stop.arrive, stop.estimated)),
         (t("render.start", lang), fmt_hhmm(stop.start)),
         (t("render.end", lang), fmt_hhmm(stop.end)),
         (t("render.people_expected", lang), str(stop.people)),
@@ -85,20 +97,6 @@ def _stop_popup(ctx: RenderContext, team: TeamInfo, route: Route, order: int) ->
         f'<div class="planner-popup"><b>{esc(ctx.place(stop.site))}</b>'
         f"<table>{_rows(rows)}</table></div>"
     )
-
-
-def _route_points(
-    ctx: RenderContext, team: TeamInfo, route: Route, travel: TravelModel | None
-) -> list[LatLon]:
-    stops = [p for p in (ctx.latlon(s.site) for s in route.stops) if p is not None]
-    waypoints = [team.base, *stops, team.base]
-    if travel is None:
-        return waypoints
-    points: list[LatLon] = [waypoints[0]]
-    for a, b in itertools.pairwise(waypoints):
-        leg = travel.path(a, b, team.profile) or [a, b]
-        points.extend(leg[1:] if leg[0] == points[-1] else leg)
-    return points
 
 
 def _legend(ctx: RenderContext, teams: list[TeamInfo], unserved: int) -> str:
@@ -121,7 +119,7 @@ def _legend(ctx: RenderContext, teams: list[TeamInfo], unserved: int) -> str:
             f'<div><span class="planner-swatch planner-unserved"></span> '
             f"{esc(t('render.unserved', lang))} ({unserved})</div>"
         )
-    note = t("render.estimate_note" if plan.travel_source != "roads" else "render.roads_note", lang)
+    note = travel_note(plan, lang)
     totals = (
         f"{esc(t('render.people_expected', lang))}: {plan.totals.people} · "
         f"{esc(t('render.cards', lang))}: {plan.totals.cards} · "
@@ -140,7 +138,8 @@ def _legend(ctx: RenderContext, teams: list[TeamInfo], unserved: int) -> str:
   margin: 0 4px 0 -1px; border-radius: 2px; }}
 .planner-unserved {{ background: #cfcfcf; border: 1px solid {UNSERVED_COLOUR};
   width: 10px; height: 10px; border-radius: 50%; margin: 0 10px 0 5px; }}
-.planner-note {{ margin-top: 4px; font-size: 12px; color: #7a3b00; }}
+.planner-note, .planner-share {{ margin-top: 4px; font-size: 12px; color: #7a3b00; }}
+.planner-credit {{ margin-top: 4px; font-size: 11px; color: #444; }}
 .planner-popup table {{ border-collapse: collapse; font-size: 12px; }}
 .planner-popup th {{ text-align: left; padding-right: 8px; font-weight: normal; color: #555; }}
 .planner-marker {{ background: none; border: none; }}
@@ -148,6 +147,7 @@ def _legend(ctx: RenderContext, teams: list[TeamInfo], unserved: int) -> str:
 <div id="planner-title" class="planner-box"><b>{esc(title)}</b><br>{totals}</div>
 <div id="planner-legend" class="planner-box"><b>{esc(t("render.legend", lang))}</b>
 {"".join(items)}
+{line_legend(ctx)}
 <div class="planner-note">{esc(note)}</div></div>
 """
 
@@ -171,10 +171,11 @@ def render_map(
         centre,
         offline=offline,
         title=esc(t("render.map_title", lang, district=plan.district, week=plan.week)),
+        credit=road_credit(plan),
     )
     _add_office(ctx, fmap)
     _add_outlines(ctx, fmap)
-    cells, teams_drawn = _add_routes(ctx, fmap, travel)
+    cells, teams_drawn = _add_routes(ctx, fmap, Legs(ctx, travel))
 
     day_groups: dict[str, str] = {}
     for date in ctx.dates():
@@ -209,7 +210,7 @@ def _add_office(ctx: RenderContext, fmap: Any) -> None:
 
 
 def _add_routes(
-    ctx: RenderContext, fmap: Any, travel: TravelModel | None
+    ctx: RenderContext, fmap: Any, legs: Legs
 ) -> tuple[list[tuple[str, str, str]], list[TeamInfo]]:
     """One layer per team with a group per route; the (team, date, route) group names for the
     day switches and the teams drawn, for the legend."""
@@ -230,27 +231,20 @@ def _add_routes(
         for route in routes:
             route_group = folium.FeatureGroup(control=False).add_to(team_group)
             cells.append((team_group.get_name(), route.date.isoformat(), route_group.get_name()))
-            _add_route(ctx, team, route, route_group, travel)
+            _add_route(ctx, team, route, route_group, legs)
     return cells, teams_drawn
 
 
-def _add_route(
-    ctx: RenderContext, team: TeamInfo, route: Route, group: Any, travel: TravelModel | None
-) -> None:
-    """A route's line and its numbered stop markers, into the route's group."""
+def _add_route(ctx: RenderContext, team: TeamInfo, route: Route, group: Any, legs: Legs) -> None:
+    """A route's line (pieces by kind, see ``legs``) and its numbered stop markers, into the
+    route's group."""
     lang = ctx.lang
     day = long_date(route.date, lang)
-    folium.PolyLine(  # type: ignore[no-untyped-call]
-        _route_points(ctx, team, route, travel),
-        color=team.colour,
-        weight=4,
-        opacity=0.8,
-        tooltip=esc(
-            f"{team.label} · {day} · {fmt_hhmm(route.depart)}–{fmt_hhmm(route.return_)} · "
-            f"{route.people} {t('render.people', lang).lower()}"
-        ),
-        class_name="planner-route",
-    ).add_to(group)
+    tooltip = (
+        f"{team.label} · {day} · {fmt_hhmm(route.depart)}–{fmt_hhmm(route.return_)} · "
+        f"{route.people} {t('render.people', lang).lower()}"
+    )
+    draw_route(ctx, team, route, group, legs, tooltip)
     for order, stop in enumerate(route.stops, start=1):
         where = ctx.latlon(stop.site)
         if where is None:

@@ -2,7 +2,9 @@
 
 The "all stops" sheet has exactly ``planner.io.tally.ALL_STOPS_COLUMNS`` (``planner record`` reads
 a filled-in copy back) and names no resident: a homebound stop's ``place`` is its category and
-village. The team sheets are the team's own list and may name the resident, NIK masked. Cells
+village. The team sheets are the team's own list and may name the resident, NIK masked; there a
+boat crossing is a row of its own (board and land times) before the stop, or the day's return
+row, its leg leads to, and a leg whose travel time is an estimate says so. Cells
 are typed (dates, times, whole numbers); text that a spreadsheet would run as a formula (it
 starts with ``=``, ``+``, ``-``, ``@``, a tab or a carriage return) is stored as text behind an
 apostrophe.
@@ -22,8 +24,8 @@ from openpyxl.worksheet.worksheet import Worksheet
 
 from planner.i18n import t
 from planner.io.tally import ALL_STOPS_COLUMNS, ALL_STOPS_SHEET, RESULT_COLUMNS
-from planner.model import Minutes
-from planner.render._common import RenderContext
+from planner.model import BoatLine, Minutes, Route
+from planner.render._common import RenderContext, approx, boat_text
 
 Cell = str | int | float | dt.date | dt.time | None
 
@@ -116,6 +118,66 @@ def _sheet_title(label: str, taken: set[str]) -> str:
     return title
 
 
+def _leg(estimated: bool, lang: str) -> str:
+    return t("render.leg_estimate", lang) if estimated else ""
+
+
+def _line_row(
+    route: Route, lang: str, times: tuple[Cell, Cell, Cell], leg: str, text: str
+) -> list[Cell]:
+    """A row that is no stop (a crossing, the return): date, times, travel and text."""
+    row: list[Cell] = [route.date, t(f"weekday.{route.date.weekday()}", lang), None, None]
+    row += [*times, leg, text]
+    return row + [None] * (6 + len(RESULT_COLUMNS))
+
+
+def _boat_rows(route: Route, lines: tuple[BoatLine, ...], lang: str) -> list[list[Cell]]:
+    leg = t("render.leg_boat", lang)
+    return [
+        _line_row(route, lang, (None, _time(b.board), _time(b.land)), leg, boat_text(b, lang))
+        for b in lines
+    ]
+
+
+def _team_rows(ctx: RenderContext, routes: list[Route]) -> list[list[Cell]]:
+    """A team's rows: each day's crossings, stops and return (residents named, NIK masked)."""
+    lang = ctx.lang
+    rows: list[list[Cell]] = []
+    for route in routes:
+        weekday = t(f"weekday.{route.date.weekday()}", lang)
+        for order, stop in enumerate(route.stops, start=1):
+            resident, nik = ctx.resident(stop.site)
+            rows += _boat_rows(route, stop.boat, lang)
+            rows.append(
+                [
+                    route.date,
+                    weekday,
+                    order,
+                    ctx.stop_ref(route, order),
+                    _time(stop.arrive),
+                    _time(stop.start),
+                    _time(stop.end),
+                    _leg(stop.estimated, lang),
+                    ctx.place(stop.site),
+                    ctx.kind_label(stop.kind),
+                    resident,
+                    nik,
+                    ctx.kecamatan(stop.site),
+                    ctx.contact_detail(stop.site, route.date),
+                    stop.people,
+                    stop.cards,
+                    None,
+                    None,
+                ]
+            )
+        rows += _boat_rows(route, route.return_boat, lang)
+        back = approx(route.return_, route.return_estimated)
+        text = t("render.return", lang, time=back, place=ctx.teams[route.team].base_name)
+        times: tuple[Cell, Cell, Cell] = (_time(route.return_), None, None)
+        rows.append(_line_row(route, lang, times, _leg(route.return_estimated, lang), text))
+    return rows
+
+
 def render_schedule_xlsx(ctx: RenderContext) -> bytes:
     """The bytes of ``schedule.xlsx``."""
     lang = ctx.lang
@@ -136,6 +198,7 @@ def render_schedule_xlsx(ctx: RenderContext) -> bytes:
         t("render.arrive", lang),
         t("render.start", lang),
         t("render.end", lang),
+        t("render.leg", lang),
         t("render.place", lang),
         t("render.kind", lang),
         t("render.resident", lang),
@@ -147,32 +210,9 @@ def render_schedule_xlsx(ctx: RenderContext) -> bytes:
         *RESULT_COLUMNS,
     ]
     for team, routes in ctx.routes_by_team():
-        rows: list[list[Cell]] = []
-        for route in routes:
-            for order, stop in enumerate(route.stops, start=1):
-                resident, nik = ctx.resident(stop.site)
-                rows.append(
-                    [
-                        route.date,
-                        t(f"weekday.{route.date.weekday()}", lang),
-                        order,
-                        ctx.stop_ref(route, order),
-                        _time(stop.arrive),
-                        _time(stop.start),
-                        _time(stop.end),
-                        ctx.place(stop.site),
-                        ctx.kind_label(stop.kind),
-                        resident,
-                        nik,
-                        ctx.kecamatan(stop.site),
-                        ctx.contact_detail(stop.site, route.date),
-                        stop.people,
-                        stop.cards,
-                        None,
-                        None,
-                    ]
-                )
-        _sheet(wb.create_sheet(_sheet_title(team.label, taken)), team_header, rows)
+        _sheet(
+            wb.create_sheet(_sheet_title(team.label, taken)), team_header, _team_rows(ctx, routes)
+        )
 
     if ctx.plan.unserved:
         header = [
@@ -182,7 +222,7 @@ def render_schedule_xlsx(ctx: RenderContext) -> bytes:
             t("render.backlog", lang),
             t("render.reason", lang),
         ]
-        rows = [
+        rows: list[list[Cell]] = [
             [u.site, ctx.place(u.site), ctx.kecamatan(u.site), u.backlog, u.reason]
             for u in ctx.plan.unserved
         ]
