@@ -298,3 +298,33 @@ def test_a_base_on_an_island_serves_its_island_only(tmp_path: Path) -> None:
     reasons = {u.site: u.reason_code for u in plan.unserved}
     assert reasons[district.villages[0].site_id] == "needs_boat"
     assert check_plan(plan, district, travel) == []
+
+
+FERRY_OSM = """<?xml version="1.0" encoding="UTF-8"?>
+<osm version="0.6" generator="test">
+  <node id="1" lat="-3.4700" lon="102.5200" version="1"/>
+  <node id="2" lat="-3.4700" lon="102.5300" version="1"/>
+  <node id="3" lat="-3.4700" lon="102.6000" version="1"/>
+  <node id="4" lat="-3.4700" lon="102.6100" version="1"/>
+  <way id="10" version="1"><nd ref="1"/><nd ref="2"/><tag k="highway" v="secondary"/></way>
+  <way id="11" version="1"><nd ref="3"/><nd ref="4"/><tag k="highway" v="secondary"/></way>
+  <way id="12" version="1"><nd ref="2"/><nd ref="3"/>
+    <tag k="route" v="ferry"/><tag k="name" v="Kapal Uji"/><tag k="duration" v="00:45"/>
+    <tag k="motorcar" v="yes"/></way>
+</osm>
+"""
+
+
+def test_osm_ferry_routes_become_crossings_and_are_never_driven(tmp_path: Path) -> None:
+    """A route=ferry way between two road pieces: a crossing of 45 minutes (its duration tag)
+    for cars and motorbikes; no vehicle drives along it as a road."""
+    path = tmp_path / "ferry.osm"
+    path.write_text(FERRY_OSM, encoding="utf-8")
+    district = D.district((D.village("17.02.09.1001", 0.0, 0.0, 5),), (D.team("T1"),))
+    roads = RoadTravel.from_file(path, district)
+    (crossing,) = roads.ferry_crossings()
+    assert crossing.name == "Kapal Uji"
+    assert crossing.minutes == 45.0
+    assert crossing.vehicles == {CAR, BIKE}
+    for profile in (CAR, BIKE):  # the ferry joins no road piece to the other
+        assert len(roads.network(profile).nodes) == 2
