@@ -246,15 +246,17 @@ def _write(source: Path, out: Path, ways: list[KeptWay], reporter: _Reporter) ->
     needed = np.unique(np.concatenate([w.refs for w in ways]))
     reader = osmium.FileProcessor(str(source), osmium.osm.NODE)
     wanted: set[int] | None = None
-    if _idset_fits(needed):
+    poll_every = POLL_EVERY
+    if _idset_fits(needed):  # only the wanted nodes reach Python: report more often
         reader.with_filter(osmium.filter.IdFilter(needed.tolist()))
+        poll_every = 256
     else:
         wanted = set(needed.tolist())
     written = 0
     reporter.start(2, "copying their nodes")
     with osmium.SimpleWriter(str(out), overwrite=True) as writer:
         for seen, node in enumerate(reader, 1):
-            if not seen % POLL_EVERY:
+            if not seen % poll_every:
                 reporter.poll()
             if wanted is None or node.id in wanted:
                 writer.add_node(node)

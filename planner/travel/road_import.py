@@ -140,6 +140,8 @@ def import_roads(
     with tempfile.TemporaryDirectory(prefix="planner-roads-") as tmp:
         clipped = Path(tmp) / "roads.osm"
         report = clip_roads(source, area, clipped, progress)
+        if progress is not None:
+            progress("building the road graph of the district", 1.0)
         graph = graph_from_osm_xml(clipped, source, kind)
     read = f"{report.nodes_read:,} nodes and {report.road_ways_read:,} road ways in the file"
     return _save_clipped(graph, area, out, source, read)
