@@ -12,7 +12,7 @@ from pathlib import Path
 
 import click
 
-from planner.cli._common import data_option
+from planner.cli._common import data_option, progress_bar
 from planner.io import sample_dir
 
 _MARGIN = click.option(
@@ -37,7 +37,7 @@ def roads() -> None:
 
     \b
     Example:
-      planner roads import bengkulu-latest.osm.pbf --data rejang-lebong
+      planner roads import sumatra-latest.osm.pbf --data rejang-lebong
       planner roads fetch --data rejang-lebong        # needs internet
     """
 
@@ -47,15 +47,20 @@ def roads() -> None:
 @data_option
 @_MARGIN
 @_OUTPUT
-def import_command(file: Path, data_dir: Path | None, margin_km: float, output_name: str) -> None:
-    """Import an OpenStreetMap file (.osm, .osm.gz, .osm.pbf) or a GraphML road network.
+@click.option("--progress/--no-progress", default=True, help="Show a progress bar.")
+def import_command(
+    file: Path, data_dir: Path | None, margin_km: float, output_name: str, progress: bool
+) -> None:
+    """Import an OpenStreetMap file (.osm, .osm.gz, .osm.bz2, .osm.pbf) or a GraphML network.
 
     Works offline. Keeps the roads inside the district plus --margin-km, simplifies them and
-    writes maps/roads.graphml.
+    writes maps/roads.graphml. The file may be a whole regional extract (e.g. Geofabrik's
+    Sumatra .osm.pbf): it is read twice, streaming, in memory that depends on the district,
+    not on the file (a few minutes for a file of several hundred MB).
 
     \b
     Example:
-      planner roads import sumatra-clip.osm.pbf --data rejang-lebong --margin-km 5
+      planner roads import sumatra-latest.osm.pbf --data rejang-lebong --margin-km 5
     """
     from planner.travel.area import road_area
     from planner.travel.road_import import check_output_name, import_roads
@@ -63,8 +68,9 @@ def import_command(file: Path, data_dir: Path | None, margin_km: float, output_n
     check_output_name(output_name)
     area = road_area(data_dir if data_dir is not None else sample_dir(), margin_km)
     click.echo(f"Reading {file} …", err=True)
-    report = import_roads(file, area.polygon, area.maps / output_name)
-    click.echo("\n".join(report.lines(area.where, output_name)))
+    with progress_bar(progress, f"reading {file.name}") as report:
+        result = import_roads(file, area.polygon, area.maps / output_name, report)
+    click.echo("\n".join(result.lines(area.where, output_name)))
 
 
 @roads.command("fetch")

@@ -7,7 +7,6 @@ and answers with the polygon, a description for the message and the maps folder 
 from __future__ import annotations
 
 import json
-import math
 import tomllib
 from dataclasses import dataclass
 from pathlib import Path
@@ -73,15 +72,6 @@ def buffer_km(polygon: Boundary, margin_km: float) -> Boundary:
     )
     assert isinstance(grown, Polygon | MultiPolygon)
     return grown
-
-
-def bbox_hint(polygon: Boundary) -> str:
-    """``LON1,LAT1,LON2,LAT2`` of ``polygon`` (for an ``osmium extract -b`` suggestion)."""
-    west, south, east, north = polygon.bounds
-    return (
-        f"{math.floor(west * 100) / 100},{math.floor(south * 100) / 100},"
-        f"{math.ceil(east * 100) / 100},{math.ceil(north * 100) / 100}"
-    )
 
 
 def maps_dir(folder: Path, boundaries_path: str | None) -> Path:

@@ -1,9 +1,11 @@
 """Road network files: read OSM XML / PBF / GraphML offline and keep the usable roads.
 
 Everything a user can get wrong about a road file ends here in one ``RoadNetworkError`` naming
-the file and what is wrong; osmnx and osmium never leak a traceback. Files are size-checked
-before parsing, because osmnx builds the whole file in memory (about 8-10 bytes of RAM per byte
-of OSM XML): a country extract must be clipped first, and the message says how.
+the file and what is wrong; osmnx and osmium never leak a traceback. ``planner roads import``
+takes OSM files of any size (``clip.py`` cuts them to the district first, streaming). A file
+named directly in planner.toml (``roads = "x.osm"``) is read whole by osmnx at plan time, which
+needs about 8-10 bytes of RAM per byte of OSM XML, so such files are size-checked before
+parsing and a large one is sent to ``planner roads import``.
 """
 
 from __future__ import annotations
@@ -27,11 +29,11 @@ log = logging.getLogger("planner")
 
 MB = 1024 * 1024
 MAX_XML_BYTES = 500 * MB
-"""Largest plain OSM XML file read (osmnx needs roughly 8-10× its size in RAM)."""
+"""Largest plain OSM XML file read whole at plan time (osmnx needs roughly 8-10× its size)."""
 MAX_COMPRESSED_XML_BYTES = 50 * MB
-"""Largest ``.osm.gz``/``.osm.bz2`` (about 10× that once decompressed)."""
+"""Largest ``.osm.gz``/``.osm.bz2`` read whole at plan time (about 10× that decompressed)."""
 MAX_PBF_BYTES = 100 * MB
-"""Largest ``.osm.pbf`` (a district or province extract; a country must be clipped first)."""
+"""Largest ``.osm.pbf`` read whole at plan time (``planner roads import`` takes any size)."""
 MAX_GRAPHML_BYTES = 500 * MB
 """Largest GraphML file read (a simplified district network is a few MB)."""
 
@@ -88,32 +90,38 @@ def _limit(path: Path, kind: str) -> int:
     return MAX_XML_BYTES
 
 
-def check_readable(path: Path, bbox: str = "LON1,LAT1,LON2,LAT2") -> str:
-    """Check ``path`` exists, is not empty and is within the size limit; return its kind.
-
-    The size is checked before anything is parsed, so a 2 GB country extract fails in
-    milliseconds with the limit it met instead of exhausting memory.
-    """
+def check_file(path: Path) -> str:
+    """Check ``path`` exists and is not empty; return its kind (``file_kind``)."""
     if not path.exists():
         raise road_error(path, "road network file not found")
     if not path.is_file():
         raise road_error(path, "is not a file")
     try:
-        size_bytes = path.stat().st_size
-        if size_bytes == 0:
+        if path.stat().st_size == 0:
             raise road_error(path, "the road network file is empty")
-        kind = file_kind(path)
+        return file_kind(path)
     except OSError as exc:
         raise road_error(path, f"cannot read the road network file ({exc})") from exc
+
+
+def check_readable(path: Path) -> str:
+    """``check_file``, and the size limit of a file read whole; return its kind.
+
+    The size is checked before anything is parsed, so a 2 GB country extract named in
+    planner.toml fails in milliseconds with the limit it met instead of exhausting memory.
+    """
+    kind = check_file(path)
+    size_bytes = path.stat().st_size
     limit = _limit(path, kind)
     if size_bytes > limit:
         raise road_error(
             path,
             f"the file is {_human(size_bytes)}, over planner's limit of {_human(limit)} for "
-            f"{_kind_name(kind)} road files (reading it would need far more memory than a "
-            "laptop has)",
-            hint=f"clip it to the district first, e.g. `osmium extract -b {bbox} "
-            f"{path.name} -o district.osm.pbf`, then `planner roads import district.osm.pbf`",
+            f"{kind_name(kind)} road files read at plan time (reading it whole would need far "
+            "more memory than a laptop has)",
+            hint=f"import it instead: `planner roads import {path.name}` keeps the district's "
+            "roads (from a file of any size) in maps/roads.graphml; then set "
+            'roads = "roads.graphml"',
         )
     return kind
 
@@ -163,43 +171,54 @@ def _graph_from_xml(path: Path) -> nx.MultiDiGraph:
     return keep_routable(graph)
 
 
-def read_road_file(
-    path: Path, *, simplified: bool = True, bbox: str = "LON1,LAT1,LON2,LAT2"
-) -> nx.MultiDiGraph:
-    """Load a road network offline: OSM XML (.osm, .osm.gz), .osm.pbf or GraphML.
-
-    OSM files keep only roads some profile may use and are simplified (osmnx) so the matrix
-    graph stays small; GraphML is taken as saved (``planner roads import`` wrote it so).
-    ``simplified=False`` leaves simplification to the caller (``import`` clips first, which
-    is cheaper). Raises ``RoadNetworkError`` naming the file and the problem, never another
-    exception.
-    """
-    kind = check_readable(path, bbox)
+@contextlib.contextmanager
+def reading(path: Path, kind: str) -> Iterator[None]:
+    """Turn any failure of the reading inside into one ``RoadNetworkError`` naming ``path``
+    (osmnx, networkx, osmium and XML errors all mean "unusable file")."""
     try:
-        with osmnx_settings():
-            if kind == "graphml":
-                graph = ox.load_graphml(path)
-            elif kind == "pbf":
-                with tempfile.TemporaryDirectory(prefix="planner-pbf-") as tmp:
-                    xml_path = Path(tmp) / "roads.osm"
-                    _pbf_to_xml(path, xml_path)
-                    graph = _graph_from_xml(xml_path)
-            else:
-                graph = _graph_from_xml(path)
+        yield
     except RoadNetworkError:
         raise
     except MemoryError as exc:
         raise road_error(path, "ran out of memory reading the road network") from exc
-    except Exception as exc:  # osmnx/networkx/osmium/XML errors all mean "unusable file"
-        msg = f"cannot read it as {_kind_name(kind)}: {failure_reason(exc)}"
+    except Exception as exc:
+        msg = f"cannot read it as {kind_name(kind)}: {failure_reason(exc)}"
         raise road_error(path, msg) from exc
-    check_graph(graph, path)
-    if kind != "graphml" and simplified:
-        graph = simplify(graph)
+
+
+def graph_from_osm_xml(xml_path: Path, source: Path, kind: str) -> nx.MultiDiGraph:
+    """The usable roads of OSM XML ``xml_path``, not simplified; ``xml_path`` was cut from
+    ``source`` (of ``kind``), which errors name."""
+    with reading(source, kind), osmnx_settings():
+        graph = _graph_from_xml(xml_path)
+    check_graph(graph, source)
     return graph
 
 
-def _kind_name(kind: str) -> str:
+def read_road_file(path: Path) -> nx.MultiDiGraph:
+    """Load a road network offline, whole: OSM XML (.osm, .osm.gz), .osm.pbf or GraphML.
+
+    OSM files keep only roads some profile may use and are simplified (osmnx) so the matrix
+    graph stays small; GraphML is taken as saved (``planner roads import`` wrote it so).
+    Raises ``RoadNetworkError`` naming the file and the problem, never another exception.
+    """
+    kind = check_readable(path)
+    with reading(path, kind), osmnx_settings():
+        if kind == "graphml":
+            graph = ox.load_graphml(path)
+        elif kind == "pbf":
+            with tempfile.TemporaryDirectory(prefix="planner-pbf-") as tmp:
+                xml_path = Path(tmp) / "roads.osm"
+                _pbf_to_xml(path, xml_path)
+                graph = _graph_from_xml(xml_path)
+        else:
+            graph = _graph_from_xml(path)
+    check_graph(graph, path)
+    return graph if kind == "graphml" else simplify(graph)
+
+
+def kind_name(kind: str) -> str:
+    """``OSM XML``, ``OSM PBF`` or ``GraphML``: a ``file_kind`` in a message."""
     return {"xml": "OSM XML", "pbf": "OSM PBF", "graphml": "GraphML"}[kind]
 
 

@@ -1,7 +1,8 @@
 """Putting a road network in a district's maps folder: clip, simplify, save GraphML.
 
-``import_roads`` reads a file offline, ``fetch_into`` downloads from OpenStreetMap; both keep
-the roads inside the area (``area.py``) and write the file atomically.
+``import_roads`` reads a file offline (an OSM file of any size is first cut down to the
+area's roads, streaming, by ``clip.py``), ``fetch_into`` downloads from OpenStreetMap; both
+keep the roads inside the area (``area.py``) and write the file atomically.
 """
 
 from __future__ import annotations
@@ -18,10 +19,13 @@ import networkx as nx
 import osmnx as ox
 
 from planner.errors import InputError
-from planner.travel.area import Boundary, bbox_hint
+from planner.travel.area import Boundary
+from planner.travel.clip import Progress, clip_roads
 from planner.travel.osm import (
+    check_file,
     check_graph,
     failure_reason,
+    graph_from_osm_xml,
     keep_routable,
     osmnx_settings,
     read_road_file,
@@ -102,43 +106,60 @@ def fetch_roads(polygon: Boundary, timeout_s: float = 10.0) -> nx.MultiDiGraph:
 
 @dataclass(frozen=True, slots=True)
 class ImportReport:
-    """What ``planner roads import``/``fetch`` kept and where it wrote it."""
+    """What ``planner roads import``/``fetch`` kept, of what it read, and where it wrote it."""
 
-    nodes_read: int
-    edges_read: int
     nodes_kept: int
     edges_kept: int
+    read: str
+    """What was read, e.g. ``74,012,345 nodes and 2,345,678 road ways in the file``."""
     path: Path
 
     def lines(self, where: str, name: str) -> list[str]:
         """What the command prints: what was kept, where it went, the planner.toml line."""
         return [
             f"Kept {self.nodes_kept:,} nodes and {self.edges_kept:,} road edges (of "
-            f"{self.nodes_read:,} nodes and {self.edges_read:,} edges read) inside {where}.",
+            f"{self.read}) inside {where}.",
             f"Wrote {self.path}",
             "To plan with it, add this line to planner.toml (above the first [table]):",
             f'  roads = "{name}"',
         ]
 
 
-def import_roads(source: Path, area: Boundary, out: Path) -> ImportReport:
-    """Read ``source`` offline, keep the roads inside ``area``, simplify, save GraphML ``out``."""
-    graph = read_road_file(source, simplified=False, bbox=bbox_hint(area))
-    return _save_clipped(graph, area, out, source)
+def import_roads(
+    source: Path, area: Boundary, out: Path, progress: Progress | None = None
+) -> ImportReport:
+    """Read ``source`` offline, keep the roads inside ``area``, simplify, save GraphML ``out``.
+
+    An OSM file (any size) is first clipped to the roads touching ``area`` by streaming
+    (``progress`` follows that), then osmnx builds the graph of that small file only; the
+    exact clip below then keeps the edges with an end inside ``area``. GraphML is read whole.
+    """
+    kind = check_file(source)
+    if kind == "graphml":
+        graph = read_road_file(source)
+        read = f"{graph.number_of_nodes():,} nodes and {graph.number_of_edges():,} edges read"
+        return _save_clipped(graph, area, out, source, read)
+    with tempfile.TemporaryDirectory(prefix="planner-roads-") as tmp:
+        clipped = Path(tmp) / "roads.osm"
+        report = clip_roads(source, area, clipped, progress)
+        if progress is not None:
+            progress("building the road graph of the district", 1.0)
+        graph = graph_from_osm_xml(clipped, source, kind)
+    read = f"{report.nodes_read:,} nodes and {report.road_ways_read:,} road ways in the file"
+    return _save_clipped(graph, area, out, source, read)
 
 
 def fetch_into(area: Boundary, out: Path) -> ImportReport:
     """Download the roads inside ``area`` (needs internet), simplify, save GraphML ``out``."""
-    return _save_clipped(fetch_roads(area), area, out, "OpenStreetMap")
+    graph = fetch_roads(area)
+    read = f"{graph.number_of_nodes():,} nodes and {graph.number_of_edges():,} edges downloaded"
+    return _save_clipped(graph, area, out, "OpenStreetMap", read)
 
 
 def _save_clipped(
-    graph: nx.MultiDiGraph, area: Boundary, out: Path, source: Path | str
+    graph: nx.MultiDiGraph, area: Boundary, out: Path, source: Path | str, read: str
 ) -> ImportReport:
-    nodes_read, edges_read = graph.number_of_nodes(), graph.number_of_edges()
     graph = simplify(clip(graph, area, source))
     check_graph(graph, Path(str(source)))
     save_graphml_atomic(graph, out)
-    return ImportReport(
-        nodes_read, edges_read, graph.number_of_nodes(), graph.number_of_edges(), out
-    )
+    return ImportReport(graph.number_of_nodes(), graph.number_of_edges(), read, out)
