@@ -13,7 +13,6 @@ import importlib.util
 from collections.abc import Sequence
 from pathlib import Path
 
-import numpy as np
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
@@ -48,6 +47,7 @@ from planner.model import (
 )
 from planner.travel import LatLon, Matrices, TravelModel
 from planner.travel.haversine import StraightLineTravel
+from tests.fakes import CutTravel
 
 MON = dt.date(2026, 11, 23)
 TUE = dt.date(2026, 11, 24)
@@ -522,33 +522,10 @@ def test_rule3_route_sums_must_match_legs() -> None:
     assert rules(found) == {3}
 
 
-class _NoRoadTo:
-    """The straight-line model, except that one point cannot be reached (``inf``)."""
-
-    source = "estimate"
-
-    def __init__(self, settings: Settings, blocked: LatLon):
-        self.inner = StraightLineTravel(settings)
-        self.blocked = blocked
-
-    def matrices(self, points: Sequence[LatLon], profile: VehicleProfile) -> Matrices:
-        m = self.inner.matrices(points, profile)
-        minutes, km = m.minutes.copy(), m.km.copy()
-        for i, point in enumerate(points):
-            if point == self.blocked:
-                minutes[i, :] = minutes[:, i] = np.inf
-                km[i, :] = km[:, i] = np.inf
-                minutes[i, i] = km[i, i] = 0.0
-        return Matrices(minutes=minutes, km=km, source=self.source)
-
-    def path(self, a: LatLon, b: LatLon, profile: VehicleProfile) -> list[LatLon]:
-        return [a, b]
-
-
 def test_rule3_unreachable_site() -> None:
     """A leg with no road (inf travel) is rule 3, never a pass."""
     district = make_district()
-    travel: TravelModel = _NoRoadTo(district.settings, (-3.52, 102.55))
+    travel: TravelModel = CutTravel(district.settings, points=[(-3.52, 102.55)])
     found = check_plan(make_plan(routes=(ROUTE_C,)), district, travel)
     assert [str(v) for v in found] == [
         "rule 3: T1 2026-11-26: no road from base to village:17.02.01.2002 for a car",

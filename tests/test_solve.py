@@ -5,10 +5,8 @@ from __future__ import annotations
 
 import datetime as dt
 import os
-from collections.abc import Sequence
 from dataclasses import replace
 
-import numpy as np
 import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
@@ -28,9 +26,9 @@ from planner.model import (
     WeeklyWindow,
 )
 from planner.solve import plan_week
-from planner.travel import LatLon, Matrices
 from planner.travel.haversine import StraightLineTravel
 from tests import districts as D  # noqa: N812
+from tests.fakes import CutTravel
 
 FAST = {"time_limit_s": 20.0, "solution_limit": 200}
 
@@ -295,39 +293,13 @@ def test_plan_language(lang: str) -> None:
     assert solve(D.wednesday_afternoon(), lang=lang).language == lang
 
 
-class _RoadsWithAGap:
-    """Straight-line travel, except that one point cannot be reached at all (``inf``), as on
-    a partial road network."""
-
-    source = "roads"
-
-    def __init__(self, district: District, cut: tuple[float, float]):
-        self.inner = StraightLineTravel(district.settings)
-        self.cut = cut
-
-    def matrices(self, points: Sequence[LatLon], profile: VehicleProfile) -> Matrices:
-        """The estimate's matrices with the cut point's row and column infinite."""
-        m = self.inner.matrices(points, profile)
-        minutes, km = m.minutes.copy(), m.km.copy()
-        for i, point in enumerate(points):
-            if point == self.cut:
-                minutes[i, :] = minutes[:, i] = np.inf
-                km[i, :] = km[:, i] = np.inf
-                minutes[i, i] = km[i, i] = 0.0
-        return Matrices(minutes=minutes, km=km, source=self.source)
-
-    def path(self, a: LatLon, b: LatLon, profile: VehicleProfile) -> list[LatLon]:
-        """A straight segment."""
-        return [a, b]
-
-
 def test_a_place_no_road_reaches_is_unserved_not_a_crash() -> None:
     """An infinite travel time (a village no land leg reaches, as across water) reaches the
     solver, the re-timing and the unserved reasons: the village 'needs a boat crossing', the
     rest is planned and every rule holds."""
     district = D.wednesday_afternoon()
     cut = district.villages[0]
-    travel = _RoadsWithAGap(district, (cut.lat, cut.lon))
+    travel = CutTravel(district.settings, points=[(cut.lat, cut.lon)], source="roads")
     plan = plan_week(district, Week.parse(D.WEEK), travel, **FAST)  # type: ignore[arg-type]
     assert check_plan(plan, district, travel) == []
     assert {u.site: u.reason_code for u in plan.unserved}[cut.site_id] == "needs_boat"

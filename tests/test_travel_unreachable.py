@@ -5,50 +5,20 @@ made still obeys every rule."""
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Sequence
 from pathlib import Path
 
-import numpy as np
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from planner.calendar import Week
 from planner.check import check_plan
-from planner.model import District, VehicleProfile
 from planner.render import render_all
 from planner.render.summary import summary_text
 from planner.solve import plan_week
 from planner.solve.replan import replan_week
-from planner.travel import LatLon, Matrices
-from planner.travel.base import Segment
-from planner.travel.haversine import StraightLineTravel
+from planner.travel import LatLon
 from tests import districts as D  # noqa: N812
-
-
-class _Cut:
-    """The estimate, with the legs between some pairs of places (by coordinates) infinite."""
-
-    source = "estimate"
-
-    def __init__(self, district: District, cut: set[tuple[LatLon, LatLon]]):
-        self.inner = StraightLineTravel(district.settings)
-        self.cut = cut
-
-    def matrices(self, points: Sequence[LatLon], profile: VehicleProfile) -> Matrices:
-        m = self.inner.matrices(points, profile)
-        minutes, km = m.minutes.copy(), m.km.copy()
-        for i, a in enumerate(points):
-            for j, b in enumerate(points):
-                if i != j and (a, b) in self.cut:
-                    minutes[i, j] = km[i, j] = np.inf
-        return Matrices(minutes=minutes, km=km, source=self.source)
-
-    def path(self, a: LatLon, b: LatLon, profile: VehicleProfile) -> list[LatLon]:
-        return [a, b]
-
-    def segments(self, a: LatLon, b: LatLon, profile: VehicleProfile) -> list[Segment]:
-        return [Segment("estimate", [a, b])]
-
+from tests.fakes import CutTravel
 
 DISTRICT = D.mixed()
 PLACES: list[LatLon] = sorted(
@@ -64,7 +34,7 @@ PAIRS = [(a, b) for a in PLACES for b in PLACES if a != b]
 def test_random_unreachable_pairs_never_crash(
     cut: set[tuple[LatLon, LatLon]], tmp_path: Path
 ) -> None:
-    travel = _Cut(DISTRICT, cut)
+    travel = CutTravel(DISTRICT.settings, pairs=cut)
     week = Week.parse(D.WEEK)
     plan = plan_week(DISTRICT, week, travel, time_limit_s=60.0, solution_limit=20)  # type: ignore[arg-type]
     assert check_plan(plan, DISTRICT, travel) == []  # type: ignore[arg-type]
