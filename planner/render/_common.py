@@ -132,6 +132,48 @@ class TeamInfo:
         return self.name if self.name == self.id else f"{self.name} ({self.id})"
 
 
+def _village(district: District, code: str) -> Village | None:
+    try:
+        return district.village(code)
+    except KeyError:
+        return None
+
+
+def village_label(village: Village, lang: str) -> str:
+    """``Desa Air Bang`` / ``Kelurahan Talang Rimbo`` (English: ``Air Bang village``)."""
+    kind = t(f"render.village_kind.{village.kind}", lang)
+    return f"{kind} {village.name}" if lang == "id" else f"{village.name} {kind}"
+
+
+def place_name(district: District, site_id: str, lang: str) -> str:
+    """The public name of a site: village or school name; for a homebound resident only
+    the category and village (``lansia, Desa Air Bang``), never the person."""
+    site = district.site_index().get(site_id)
+    if site is None:
+        return f"{site_id} ({t('render.unknown_site', lang)})"
+    if not isinstance(site, Homebound):  # a resident is never named here
+        return site.name
+    village = _village(district, site.village_code)
+    return t(
+        "render.resident_place",
+        lang,
+        category=t(f"render.category.{site.category}", lang),
+        kind=t(f"render.village_kind.{village.kind}", lang) if village else "",
+        village=(village_label(village, lang) if lang == "en" else village.name)
+        if village
+        else site.village_code,
+    )
+
+
+def join_place_name(district: District, place: str, lang: str) -> str:
+    """A place named in ``plan.road_joins``: ``office``, ``base:T1`` or a site id."""
+    if place == "office":
+        return district.settings.office_name
+    if place.startswith("base:"):
+        return t("render.team_base", lang, team=place.removeprefix("base:"))
+    return place_name(district, place, lang)
+
+
 class RenderContext:
     """A plan with its district and language: names, places and contacts for every stop."""
 
@@ -140,7 +182,6 @@ class RenderContext:
         self.district = district
         self.lang = lang or plan.language or district.settings.language
         self.sites: Mapping[str, AnySite] = district.site_index()
-        self._villages = {v.code: v for v in district.villages}
         settings = district.settings
         office = (settings.office_lat, settings.office_lon)
         self.office: LatLon = office
@@ -196,39 +237,19 @@ class RenderContext:
     def village_of(self, site_id: str) -> Village | None:
         """The village a site lies in (itself for a village)."""
         site = self.site(site_id)
-        return self._villages.get(site.village_code) if site is not None else None
+        return _village(self.district, site.village_code) if site is not None else None
 
     def village_label(self, village: Village) -> str:
         """``Desa Air Bang`` / ``Kelurahan Talang Rimbo`` (English: ``Air Bang village``)."""
-        kind = t(f"render.village_kind.{village.kind}", self.lang)
-        return f"{kind} {village.name}" if self.lang == "id" else f"{village.name} {kind}"
+        return village_label(village, self.lang)
 
     def place(self, site_id: str) -> str:
-        """The public name of a site: village or school name; for a homebound resident only
-        the category and village (``lansia, Desa Air Bang``), never the person."""
-        site = self.site(site_id)
-        if site is None:
-            return f"{site_id} ({t('render.unknown_site', self.lang)})"
-        if not isinstance(site, Homebound):  # a resident is never named here
-            return site.name
-        village = self._villages.get(site.village_code)
-        return t(
-            "render.resident_place",
-            self.lang,
-            category=t(f"render.category.{site.category}", self.lang),
-            kind=t(f"render.village_kind.{village.kind}", self.lang) if village else "",
-            village=(self.village_label(village) if self.lang == "en" else village.name)
-            if village
-            else site.village_code,
-        )
+        """The public name of a site (``place_name``)."""
+        return place_name(self.district, site_id, self.lang)
 
     def join_place(self, place: str) -> str:
-        """A place named in ``plan.road_joins``: ``office``, ``base:T1`` or a site id."""
-        if place == "office":
-            return self.district.settings.office_name
-        if place.startswith("base:"):
-            return t("render.team_base", self.lang, team=place.removeprefix("base:"))
-        return self.place(place)
+        """A place named in ``plan.road_joins`` (``join_place_name``)."""
+        return join_place_name(self.district, place, self.lang)
 
     def kecamatan(self, site_id: str) -> str:
         """The kecamatan a site lies in ('' when unknown)."""

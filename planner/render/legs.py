@@ -16,7 +16,7 @@ from dataclasses import dataclass
 from typing import Any
 
 import folium
-import numpy as np
+from shapely.geometry import LineString
 
 from planner.i18n import t
 from planner.model import BoatLine, Crossing, Route
@@ -74,26 +74,11 @@ def _clean(points: Sequence[LatLon]) -> tuple[LatLon, ...]:
 
 def simplified(points: tuple[LatLon, ...], tolerance: float = SIMPLIFY_DEG) -> tuple[LatLon, ...]:
     """``points`` without those within ``tolerance`` degrees of the line through the points
-    kept (Douglas–Peucker): a road's shape in a fraction of its points."""
+    kept (Douglas–Peucker, shapely): a road's shape in a fraction of its points."""
     if len(points) < 3:
         return points
-    xy = np.asarray(points, dtype=np.float64)
-    keep = np.zeros(len(xy), dtype=bool)
-    keep[[0, -1]] = True
-    spans = [(0, len(xy) - 1)]
-    while spans:
-        i, j = spans.pop()
-        if j - i < 2:
-            continue
-        a, ab, inner = xy[i], xy[j] - xy[i], xy[i + 1 : j]
-        length2 = float(ab @ ab)
-        along = np.clip((inner - a) @ ab / length2, 0.0, 1.0) if length2 > 0 else 0.0
-        off = np.hypot(*(inner - (a + np.outer(along, ab))).T)
-        k = int(np.argmax(off))
-        if off[k] > tolerance:
-            spans += [(i, i + 1 + k), (i + 1 + k, j)]
-            keep[i + 1 + k] = True
-    return tuple(point for point, kept in zip(points, keep, strict=True) if kept)
+    line = LineString(points).simplify(tolerance, preserve_topology=False)
+    return tuple((float(a), float(b)) for a, b in line.coords)
 
 
 def joined(pieces: Sequence[Piece]) -> list[Piece]:

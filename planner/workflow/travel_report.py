@@ -4,22 +4,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from planner.model import District, Homebound
-
-
-def _place(district: District, place: str) -> str:
-    """A name for a place of ``RoadJoins`` (a resident only by id and village)."""
-    if place == "office":
-        return district.settings.office_name
-    if place.startswith("base:"):
-        return f"team {place.removeprefix('base:')}'s base"
-    site = district.site_index().get(place)
-    if site is None:
-        return place
-    if isinstance(site, Homebound):
-        village = district.village(site.village_code)
-        return f"{site.site_id} ({village.name if village else site.village_code})"
-    return site.name
+from planner.model import District
+from planner.render._common import join_place_name
 
 
 def travel_rows(district: District, folder: Path) -> list[tuple[str, str]]:
@@ -36,7 +22,8 @@ def travel_rows(district: District, folder: Path) -> list[tuple[str, str]]:
     for joins in district_joins(district, travel):
         longest = ""
         if joins.longest:
-            longest = f" (longest: {_place(district, joins.longest)}, {joins.longest_km:g} km)"
+            place = join_place_name(district, joins.longest, "en")
+            longest = f" (longest: {place}, {joins.longest_km:g} km)"
         rows.append(
             (
                 f"places by {joins.profile}",
