@@ -18,6 +18,9 @@ import math
 from collections.abc import Sequence
 from dataclasses import dataclass
 
+import numpy as np
+import numpy.typing as npt
+
 from planner.model import (
     BoatLine,
     District,
@@ -79,15 +82,34 @@ def fit_window(windows: Sequence[TimeWindow], earliest: int, duration: int) -> i
 
 
 @dataclass(slots=True)
+class _Driven:
+    """What a route's legs add up to, leg by leg: whole minutes, km, and estimated km."""
+
+    leg_minutes: npt.NDArray[np.int64]
+    matrices: Matrices
+    minutes: int = 0
+    km: float = 0.0
+    estimated_km: float = 0.0
+
+    def add(self, a: int, b: int) -> int:
+        """Count the leg from point ``a`` to ``b``; its whole minutes."""
+        leg = int(self.leg_minutes[a][b])
+        km = float(self.matrices.km[a][b])
+        self.minutes += leg
+        self.km += km
+        if self.matrices.is_estimated(a, b):
+            self.estimated_km += km
+        return leg
+
+
+@dataclass(slots=True)
 class _Timed:
     """A route's stops with times, its departure and return, and what its legs add up to."""
 
     stops: list[Stop]
     depart: int
     back: int
-    minutes: int
-    km: float
-    estimated_km: float
+    driven: _Driven
     return_estimated: bool
     return_boat: tuple[BoatLine, ...]
 
@@ -111,21 +133,13 @@ def _timed(
     """Times for ``stops`` on ``td``; None if they do not fit."""
     settings = district.settings
     sites = district.site_index()
-    minutes = model.leg_minutes[td.team.vehicle]
     matrices = model.matrices[td.team.vehicle]
-    km = matrices.km
+    driven = _Driven(model.leg_minutes[td.team.vehicle], matrices)
     clock = td.hours.start
     here = td.base
-    legs_minutes = 0
-    distance = estimated_km = 0.0
     timed: list[Stop] = []
     for stop in stops:
-        leg = int(minutes[here][stop.point])
-        legs_minutes += leg
-        distance += float(km[here][stop.point])
-        if matrices.is_estimated(here, stop.point):
-            estimated_km += float(km[here][stop.point])
-        arrive = clock + leg
+        arrive = clock + driven.add(here, stop.point)
         if stop.locked is not None:
             duration = stop.locked.end - stop.locked.start
             windows = [TimeWindow(stop.locked.start, stop.locked.end)]
@@ -150,12 +164,7 @@ def _timed(
         )
         clock = start + duration
         here = stop.point
-    leg = int(minutes[here][td.base])
-    legs_minutes += leg
-    distance += float(km[here][td.base])
-    if matrices.is_estimated(here, td.base):
-        estimated_km += float(km[here][td.base])
-    back = clock + leg
+    back = clock + driven.add(here, td.base)
     if back > td.hours.end:
         return None
     depart = td.hours.start
@@ -169,9 +178,7 @@ def _timed(
         timed,
         depart,
         back,
-        legs_minutes,
-        distance,
-        estimated_km,
+        driven,
         matrices.is_estimated(here, td.base),
         boat_lines(matrices, here, td.base, clock),
     )
@@ -208,10 +215,10 @@ def build_routes(
                 blanks=cards,
                 depart=result.depart,
                 return_=result.back,
-                travel_minutes=result.minutes,
-                distance_km=round(result.km, 1),
+                travel_minutes=result.driven.minutes,
+                distance_km=round(result.driven.km, 1),
                 stops=tuple(result.stops),
-                estimated_km=round(result.estimated_km, 1),
+                estimated_km=round(result.driven.estimated_km, 1),
                 return_estimated=result.return_estimated,
                 return_boat=result.return_boat,
             )

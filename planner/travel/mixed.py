@@ -35,7 +35,8 @@ from planner.model import Crossing, Settings, VehicleProfile
 from planner.travel.base import BoatHop, LatLon, Matrices, Segment
 from planner.travel.haversine import StraightLineTravel
 from planner.travel.landmass import Landmasses
-from planner.travel.roads import RoadParts, RoadTravel
+from planner.travel.network import Snaps
+from planner.travel.roads import RoadTravel
 
 FAR_JOIN_KM = 1.0
 """Off-network legs longer than this are counted apart (and the longest named)."""
@@ -102,8 +103,8 @@ class MixedTravel:
             estimated = np.ones((n, n), dtype=bool)
             minutes, km = est.minutes.copy(), est.km.copy()
         else:
-            parts = self._parts(pts, profile)
-            leg_km, leg_min = self._legs(parts, profile)
+            parts = self.roads.parts(pts, profile)
+            leg_km, leg_min = self._legs(parts.snaps, profile)
             with np.errstate(invalid="ignore"):
                 road_min = leg_min[:, None] + parts.minutes + leg_min[None, :]
                 road_km = leg_km[:, None] + parts.km + leg_km[None, :]
@@ -130,16 +131,12 @@ class MixedTravel:
         np.fill_diagonal(estimated, False)
         return _Land(minutes, km, estimated)
 
-    def _parts(self, pts: Sequence[LatLon], profile: VehicleProfile) -> RoadParts:
-        assert self.roads is not None
-        return self.roads.parts(pts, profile)
-
     def _legs(
-        self, parts: RoadParts, profile: VehicleProfile
+        self, snaps: Snaps, profile: VehicleProfile
     ) -> tuple[npt.NDArray[np.float64], npt.NDArray[np.float64]]:
         """Off-network leg km and minutes per point (``inf`` when it does not join)."""
-        snap_km = parts.snaps.snap_m / 1000.0
-        joined = (parts.snaps.node >= 0) & (snap_km <= self.join_km)
+        snap_km = snaps.snap_m / 1000.0
+        joined = (snaps.node >= 0) & (snap_km <= self.join_km)
         leg_km = np.where(joined, snap_km * self.estimate.detour_factor, np.inf)
         leg_min = leg_km / self.estimate.speed_kmh[profile] * 60.0
         return leg_km, leg_min
@@ -154,7 +151,7 @@ class MixedTravel:
         land = self._land(points + harbours, profile)
         via = self._relax(land, n, profile)
         boats = {
-            (i, j): tuple(self._hops(land, via, i, j))
+            (int(i), int(j)): tuple(self._hops(land, via, int(i), int(j)))
             for i, j in zip(*np.nonzero(via[:n, :n] >= 0), strict=True)
         }
         estimated = land.estimated[:n, :n]
@@ -168,7 +165,7 @@ class MixedTravel:
             km=land.km[:n, :n].copy(),
             source=source,
             estimated=estimated.copy(),
-            boats={(int(i), int(j)): hops for (i, j), hops in boats.items()},
+            boats=boats,
         )
 
     def _relax(self, land: _Land, n: int, profile: VehicleProfile) -> npt.NDArray[np.int64]:
@@ -228,10 +225,13 @@ class MixedTravel:
         m = self.matrices([a, b], profile)
         if not np.isfinite(m.minutes[0, 1]):
             return [Segment("estimate", [a, b])]
+        hops = m.boats.get((0, 1), ())
+        if not hops:  # one land piece, whose kind the matrix already says
+            return [self._piece(a, b, m.is_estimated(0, 1), profile)]
         harbours = self._harbours()
         out: list[Segment] = []
         here = a
-        for hop in m.boats.get((0, 1), ()):
+        for hop in hops:
             quay, other = harbours[hop.from_harbour], harbours[hop.to_harbour]
             out.extend(self._land_segments(here, quay, profile))
             out.append(Segment("boat", [quay, other]))
@@ -242,10 +242,12 @@ class MixedTravel:
     def _land_segments(self, a: LatLon, b: LatLon, profile: VehicleProfile) -> list[Segment]:
         if a == b:
             return []
-        land = self._land([a, b], profile)
-        if self.roads is None or land.estimated[0, 1]:
-            return [Segment("estimate", [a, b])]
-        return [Segment("road", self.roads.path(a, b, profile))]
+        return [self._piece(a, b, bool(self._land([a, b], profile).estimated[0, 1]), profile)]
+
+    def _piece(self, a: LatLon, b: LatLon, estimated: bool, profile: VehicleProfile) -> Segment:
+        if self.roads is None or estimated:
+            return Segment("estimate", [a, b])
+        return Segment("road", self.roads.path(a, b, profile))
 
     def path(self, a: LatLon, b: LatLon, profile: VehicleProfile) -> list[LatLon]:
         """The coordinates followed from ``a`` to ``b`` (roads, straight lines, boats)."""
@@ -264,9 +266,10 @@ class MixedTravel:
         n = len(points)
         if self.roads is None or n == 0:
             return JoinReport(profile, n, 0, 0, n, None, tuple(labels[:5]))
-        parts = self._parts(list(points), profile)
-        leg_km, _ = self._legs(parts, profile)
-        snap_km = parts.snaps.snap_m / 1000.0
+        assert self.roads is not None
+        snaps = self.roads.snaps(points, profile)
+        leg_km, _ = self._legs(snaps, profile)
+        snap_km = snaps.snap_m / 1000.0
         joined = np.isfinite(leg_km)
         far = joined & (snap_km > FAR_JOIN_KM)
         longest = None

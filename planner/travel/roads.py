@@ -146,6 +146,11 @@ class RoadTravel:
 
     # -- snapping ------------------------------------------------------------------------
 
+    def snaps(self, points: Sequence[LatLon], profile: VehicleProfile) -> Snaps:
+        """Where each point joins ``profile``'s network (no routes computed)."""
+        pts = np.asarray(points, dtype=np.float64).reshape(-1, 2)
+        return self._snap(pts, self.network(VehicleProfile(profile)))
+
     def _snap(self, points: npt.NDArray[np.float64], network: Network) -> Snaps:
         n = len(points)
         node = np.full(n, -1, dtype=np.int64)
