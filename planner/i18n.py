@@ -113,6 +113,12 @@ TEXT: dict[str, dict[str, str]] = {
         "id": "Solver: {engine}, seed {seed}, berhenti karena {stopped}",
         "en": "Solver: {engine}, seed {seed}, stopped by {stopped}",
     },
+    "summary.time_limit": {
+        "id": "PERHATIAN: pencarian dihentikan oleh batas waktu ({seconds} detik), bukan oleh "
+        "hitungannya: rencana bisa berbeda bila dijalankan lagi (naikkan --time-limit)",
+        "en": "NOTE: the search was stopped by the time limit ({seconds} s), not by its count: "
+        "the plan may differ from run to run (raise --time-limit)",
+    },
     "summary.fallback": {
         "id": "Mesin cadangan dipakai: {note}",
         "en": "Fallback engine used: {note}",

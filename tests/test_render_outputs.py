@@ -267,3 +267,19 @@ def test_xlsx_is_a_real_zip_without_formulas(rendered: Path) -> None:
         assert len(sheets) == 5  # all stops, three teams, unserved
         for name in sheets:
             assert "<f>" not in archive.read(name).decode("utf-8")
+
+
+@pytest.mark.parametrize(
+    ("stopped_by", "warned"), [("time_limit", True), ("solution_limit", False)]
+)
+def test_summary_says_when_the_time_limit_decided_the_plan(stopped_by: str, warned: bool) -> None:
+    """Only a search stopped by its safety net gets the note that the plan may differ."""
+    from planner.render.summary import summary_text
+
+    district, plan = fx.build()
+    solver = dataclasses.replace(plan.solver, stopped_by=stopped_by, time_limit_s=600.0)
+    plan = dataclasses.replace(plan, solver=solver, language="id")
+    text = summary_text(plan, district)
+    assert ("batas waktu (600 detik)" in text) is warned
+    english = summary_text(dataclasses.replace(plan, language="en"), district)
+    assert ("may differ from run to run" in english) is warned

@@ -24,8 +24,8 @@ from planner.workflow.requests import PlanRequest
 @click.option("--out", "out_dir", type=click.Path(path_type=Path, file_okay=False),
               default=Path("out"), show_default=True, help="Outputs go to OUT/<week>/.")
 @click.option("--time-limit", type=click.FloatRange(min=1.0), default=None,
-              help="Wall-clock cap of the search in seconds (default 50; 240 for a large week "
-              "solved in zones).")
+              help="Safety net on the search in seconds (default 600; 240 for a large week "
+              "solved in zones); the search normally stops by itself, repeatably.")
 @click.option("--solution-limit", type=click.IntRange(min=1), default=None,
               help="Improving solutions before the search stops (repeatable; default 100).")
 @click.option("--seed", type=click.IntRange(min=0), default=0, show_default=True,

@@ -25,7 +25,7 @@ from planner.workflow.requests import ReplanRequest
 @click.option("--keep-notified/--no-keep-notified", default=True, show_default=True,
               help="Keep every later stop that can stay at its notified team, day and time.")
 @click.option("--time-limit", type=click.FloatRange(min=1.0), default=None,
-              help="Wall-clock cap of the search in seconds (default 50).")
+              help="Safety net on the search in seconds (default 600); it stops by itself.")
 @click.option("--solution-limit", type=click.IntRange(min=1), default=None,
               help="Improving solutions before the search stops (default 100).")
 @click.option("--seed", type=click.IntRange(min=0), default=0, show_default=True)

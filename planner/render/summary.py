@@ -81,6 +81,11 @@ def _header(plan: Plan, district: District, public: RenderContext) -> list[str]:
             stopped=plan.solver.stopped_by or "-",
         ),
         *([t("summary.fallback", lang, note=plan.solver.fallback)] if plan.solver.fallback else []),
+        *(
+            [t("summary.time_limit", lang, seconds=f"{plan.solver.time_limit_s:g}")]
+            if plan.solver.stopped_by == "time_limit"
+            else []
+        ),
         "",
     ]
 
