@@ -239,3 +239,11 @@ def build_network(
             network.dropped_nodes,
         )
     return network
+
+
+def straight_km(pts: npt.NDArray[np.float64]) -> npt.NDArray[np.float64]:
+    """Pairwise great-circle km between ``pts`` (rows of lat, lon)."""
+    return (
+        haversine_m(pts[:, 0][:, None], pts[:, 1][:, None], pts[:, 0][None, :], pts[:, 1][None, :])
+        / 1000.0
+    )

@@ -41,6 +41,7 @@ from planner.travel.network import (
     build_network,
     haversine_m,
     project_m,
+    straight_km,
 )
 from planner.travel.osm import read_road_file, sha256_file
 from planner.travel.speeds import ACCESS_SPEED_KPH, SPEEDS_KPH, edge_speed_kph
@@ -378,14 +379,6 @@ class RoadTravel:
             if len(coords) >= 2:
                 return coords
         return [(float(e.lat[ga]), float(e.lon[ga])), (float(e.lat[gb]), float(e.lon[gb]))]
-
-
-def straight_km(pts: npt.NDArray[np.float64]) -> npt.NDArray[np.float64]:
-    """Pairwise great-circle km between ``pts`` (rows of lat, lon)."""
-    return (
-        haversine_m(pts[:, 0][:, None], pts[:, 1][:, None], pts[:, 0][None, :], pts[:, 1][None, :])
-        / 1000.0
-    )
 
 
 def _fits(arrays: Mapping[str, npt.NDArray[Any]], n: int) -> bool:
