@@ -25,6 +25,7 @@ import sys
 import time
 from collections.abc import Sequence
 from dataclasses import dataclass
+from pathlib import Path
 
 from planner.calendar import Week, team_days
 from planner.check import check_plan
@@ -215,7 +216,7 @@ def _row(run: Run) -> str:
     stopped = run.plan.solver.stopped_by or "-"
     return (
         f"{run.label:<9} {t.weighted_people:>9.1f} {t.people:>7} {t.cards:>6} "
-        f"{t.distance_km:>8.1f} {run.wall_s:>7.1f}  {stopped}"
+        f"{t.distance_km:>8.1f} {run.wall_s:>7.1f}  {stopped:<15} {run.plan.solver.engine}"
     )
 
 
@@ -241,7 +242,10 @@ def main(argv: Sequence[str] | None = None) -> int:
         runs.insert(1, _timed_plan(district, args.week, travel, 10))
 
     print(f"district={district.settings.name} week={args.week} travel={travel.source}")
-    print(f"{'run':<9} {'weighted':>9} {'people':>7} {'cards':>6} {'km':>8} {'wall_s':>7}  stopped")
+    print(
+        f"{'run':<9} {'weighted':>9} {'people':>7} {'cards':>6} {'km':>8} {'wall_s':>7}  "
+        f"{'stopped':<15} engine"
+    )
     for run in runs:
         print(_row(run))
     for run in runs:
@@ -264,6 +268,10 @@ def main(argv: Sequence[str] | None = None) -> int:
         same = plan_to_json(again.plan) == plan_to_json(default.plan)
         print(f"deterministic: {'yes' if same else 'no'} (second run {again.wall_s:.1f} s)")
         status |= 0 if same else 1
+    sys.path.insert(0, str(Path(__file__).resolve().parents[1]))  # run as a script too
+    from benchmarks.machine import machine_seconds
+
+    print(f"machine_loop_s: {machine_seconds():.2f}")
     base = base_plan.totals.weighted_people
     print(f"gain_vs_baseline_pct: {100.0 * (ours - base) / base:.2f}")
     return status

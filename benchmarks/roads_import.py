@@ -41,6 +41,11 @@ import osmium
 from osmium.osm.mutable import Node, Way
 
 ROOT = Path(__file__).resolve().parents[1]
+if str(ROOT) not in sys.path:
+    sys.path.insert(0, str(ROOT))
+
+from benchmarks.machine import machine_seconds  # noqa: E402
+
 SHARED_EXTRACT = (
     Path(__file__).resolve().parents[2]
     / "shared"
@@ -287,18 +292,6 @@ def run_import(source: Path, district: Path) -> Run:
         int(g.replace(",", "")) for g in found.groups()
     )
     return Run(seconds, peak_kib / 1024, kept_nodes, kept_edges, file_nodes, file_ways)
-
-
-def machine_seconds() -> float:
-    """Seconds for a fixed pure-Python loop (best of 3): how fast this machine runs Python."""
-    best = math.inf
-    for _ in range(3):
-        start = time.perf_counter()
-        total = 0
-        for i in range(3_000_000):
-            total += i * i % 7
-        best = min(best, time.perf_counter() - start)
-    return best
 
 
 def main(argv: Sequence[str] | None = None) -> int:

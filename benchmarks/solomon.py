@@ -1,10 +1,12 @@
 """Benchmark: the planner's routing core on the Solomon and Gehring–Homberger VRPTW instances.
 
     /work/venv/bin/python benchmarks/solomon.py [--time-limit 30] [--instances C101 'R1*' ...]
-        [--engine ortools] [--start savings|greedy|...] [--mandatory] [--csv out.csv]
+        [--engine portfolio|ortools|pyvrp] [--start savings|greedy|...] [--mandatory]
+        [--csv out.csv]
 
-Each instance becomes a ``CoreProblem`` for ``planner.solve.engines.ortools.solve_ortools``,
-the engine the weekly plan uses: a fixed fleet (VEHICLES of the file), capacity, time windows, a
+Each instance becomes a ``CoreProblem`` for the engine chosen (default: the product's default,
+the portfolio of OR-Tools and PyVRP, ``planner.solve.engines.portfolio``): a fixed fleet
+(VEHICLES of the file), capacity, time windows, a
 distance objective, DIMACS rounding (d = floor(10 · euclid) / 10; everything in integer tenths;
 durations equal distances). Every customer is a one-node group with a huge penalty (dropping one
 never pays; the search can still start from a partial solution on tight instances) unless
@@ -33,9 +35,14 @@ from pathlib import Path
 import numpy as np
 import vrplib
 
-from planner.solve.engines.ortools import solve_ortools as ortools_core
-from planner.solve.greedy import warm_start
-from planner.solve.problem import (
+ROOT = Path(__file__).resolve().parents[1]
+if str(ROOT) not in sys.path:
+    sys.path.insert(0, str(ROOT))
+
+from benchmarks.machine import machine_seconds  # noqa: E402
+from planner.solve.engines.ortools import solve_ortools as ortools_core  # noqa: E402
+from planner.solve.greedy import warm_start  # noqa: E402
+from planner.solve.problem import (  # noqa: E402
     CoreGroup,
     CoreNode,
     CoreProblem,
@@ -211,18 +218,24 @@ def evaluate(inst: Instance, routes: Sequence[Sequence[int]]) -> Evaluation:
     return Evaluation(total / 10.0, len(used), len(seen), tuple(problems))
 
 
-def solve_ortools(
-    inst: Instance, time_limit_s: float, start: str, mandatory: bool, metaheuristic: str
-) -> list[list[int]] | None:
-    """Routes (customer ids) from the planner's OR-Tools core, or None without a solution."""
-    problem = to_core(inst, mandatory)
+def search_options(time_limit_s: float, start: str, metaheuristic: str) -> SearchOptions:
+    """OR-Tools' settings for ``--start`` and ``--metaheuristic`` (``greedy``: the planner's
+    warm start instead of a first-solution strategy)."""
     greedy = start == "greedy"
-    options = SearchOptions(
+    return SearchOptions(
         time_limit_s=time_limit_s,
         first_solution="PARALLEL_CHEAPEST_INSERTION" if greedy else STARTS[start],
         metaheuristic=metaheuristic,
         warm_start=greedy,
     )
+
+
+def solve_ortools(
+    inst: Instance, time_limit_s: float, start: str, mandatory: bool, metaheuristic: str
+) -> list[list[int]] | None:
+    """Routes (customer ids) from the planner's OR-Tools core, or None without a solution."""
+    problem = to_core(inst, mandatory)
+    options = search_options(time_limit_s, start, metaheuristic)
     solution = ortools_core(problem, options, initial_routes=warm_start(problem, options))
     if solution is None:
         return None
@@ -243,8 +256,32 @@ def solve_pyvrp_engine(
     return [[node + 1 for node, _ in route] for route in solution.routes]
 
 
+WINNERS: list[str] = []
+"""The engine whose solution the portfolio kept, per instance solved so far."""
+
+
+def solve_portfolio_engine(
+    inst: Instance, time_limit_s: float, start: str, mandatory: bool, metaheuristic: str
+) -> list[list[int]] | None:
+    """Routes from the product's default engine, OR-Tools (``start``, ``metaheuristic``) and
+    PyVRP at once on the same core problem (every customer required), the better kept."""
+    from planner.solve.engines import PORTFOLIO, solve_with
+
+    problem = to_core(inst, True)
+    options = search_options(time_limit_s, start, metaheuristic)
+    run = solve_with(PORTFOLIO, problem, options, initial_routes=warm_start(problem, options))
+    if run.solution is None:
+        return None
+    WINNERS.append(run.engine)
+    return [[node + 1 for node, _ in route] for route in run.solution.routes]
+
+
 Engine = Callable[[Instance, float, str, bool, str], "list[list[int]] | None"]
-ENGINES: dict[str, Engine] = {"ortools": solve_ortools, "pyvrp": solve_pyvrp_engine}
+ENGINES: dict[str, Engine] = {
+    "portfolio": solve_portfolio_engine,
+    "ortools": solve_ortools,
+    "pyvrp": solve_pyvrp_engine,
+}
 
 
 def load_bks(path: Path = BENCH_DIR / "bks.csv") -> dict[str, float]:
@@ -326,7 +363,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--time-limit", type=float, default=30.0, help="seconds per instance")
     parser.add_argument("--instances", nargs="*", help="names or patterns (default: all)")
-    parser.add_argument("--engine", choices=sorted(ENGINES), default="ortools")
+    parser.add_argument("--engine", choices=sorted(ENGINES), default="portfolio")
     parser.add_argument(
         "--start",
         choices=sorted(STARTS),
@@ -388,6 +425,10 @@ def main(argv: Sequence[str] | None = None) -> int:
                         f"{r.seconds:.1f}",
                     ]
                 )
+    if WINNERS:
+        kept = ", ".join(f"{e} {WINNERS.count(e)}" for e in sorted(set(WINNERS)))
+        print(f"portfolio kept: {kept}")
+    print(f"machine_loop_s: {machine_seconds():.2f}")
     for line in summary(results):
         print(line)
     return 0 if all(r.solved for r in results) else 1

@@ -79,7 +79,7 @@ def test_tiny_districts_pass_the_checker(make: object) -> None:
     district = make()  # type: ignore[operator]
     solution = _solve_district(district)
     assert solution is not None
-    assert solution.stopped_by == "solution_limit"
+    assert solution.stopped_by in ("solution_limit", "local_optimum")  # counts, not time
     plan, violations = _plan(district, solution, D.WEEK)
     assert violations == 0
     assert plan.totals.people > 0
@@ -233,7 +233,8 @@ def test_cli_plan_records_a_pyvrp_fallback(
     data = tmp_path / "district"
     shutil.copytree(Path(__file__).parent / "data" / "io_tiny_en", data)
     common = ["--week", "2026-W49", "--data", str(data), "--no-progress", "--no-ledger"]
-    assert run_guarded(cli, ["plan", *common, "--out", str(tmp_path / "ortools")]) == 0
+    plain_run = ["plan", *common, "--engine", "ortools", "--out", str(tmp_path / "ortools")]
+    assert run_guarded(cli, plain_run) == 0
     monkeypatch.setattr(engine_pyvrp, "MAX_MATRIX_BYTES", 0)
     out = tmp_path / "fallback"
     assert run_guarded(cli, ["plan", *common, "--engine", "pyvrp", "--out", str(out)]) == 0

@@ -18,7 +18,7 @@ def test_boost_grows_with_the_wait() -> None:
 def test_a_waiting_village_wins_over_a_slightly_larger_one() -> None:
     """Two villages with the same single Monday window and one team that can serve only one:
     without a boost the larger wins; with the smaller one's wait boosted, the smaller wins."""
-    monday = {0: ("08:00", "10:00")}
+    monday = {0: ("08:00", "11:00")}  # room for either village whole, not both
     large = D.village("17.02.09.5001", 0.02, 0.0, 100, weekly=monday)
     small = D.village("17.02.09.5002", -0.02, 0.0, 80, weekly=monday)
     district = D.district((large, small), (D.team("T1", kits=2),))

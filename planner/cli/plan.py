@@ -9,6 +9,7 @@ import click
 
 from planner.calendar import Week
 from planner.cli._common import ctrl_c_exits_at_once, open_echoing, progress_bar
+from planner.solve.engines import DEFAULT_ENGINE, ENGINES
 from planner.workflow.requests import PlanRequest
 
 
@@ -30,9 +31,8 @@ from planner.workflow.requests import PlanRequest
               help="Improving solutions before the search stops (repeatable; default 100).")
 @click.option("--seed", type=click.IntRange(min=0), default=0, show_default=True,
               help="Another seed explores another search path.")
-@click.option("--engine", type=click.Choice(["ortools", "pyvrp"]), default="ortools",
-              show_default=True,
-              help="Routing engine; PyVRP is the state of the art on plain VRPTW instances.")
+@click.option("--engine", type=click.Choice(ENGINES), default=DEFAULT_ENGINE, show_default=True,
+              help="Routing engine: both at once, the better plan kept (portfolio), or one.")
 @click.option("--teams", default=None, help="Only these team ids, e.g. T1,T3.")
 @click.option("--lang", type=click.Choice(["id", "en"]), default=None,
               help="Language of outputs (default: the district's setting).")

@@ -122,3 +122,25 @@ def merge_intervals(intervals: Sequence[tuple[int, int]]) -> list[tuple[int, int
         else:
             merged.append((lo, hi))
     return merged
+
+
+def core_objective(problem: CoreProblem, routes: Sequence[Sequence[tuple[int, int]]]) -> int:
+    """Penalties of the groups left out plus arc costs: the objective every engine minimises,
+    computed one way so that solutions of different engines compare exactly."""
+    visited = {n for route in routes for n, _ in route}
+    total = sum(
+        g.penalty
+        for g in problem.groups
+        if g.penalty is not None and not any(n in visited for n in g.nodes)
+    )
+    for v, route in enumerate(routes):
+        if not route:
+            continue
+        veh = problem.vehicles[v]
+        cost = problem.cost[veh.vclass]
+        here = veh.start_loc
+        for n, _ in route:
+            total += int(cost[here][problem.nodes[n].loc])
+            here = problem.nodes[n].loc
+        total += int(cost[here][veh.end_loc])
+    return total

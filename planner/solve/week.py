@@ -14,7 +14,15 @@ from planner.calendar import Week
 from planner.model import District, Plan, Route, SolverInfo, totals_of
 from planner.solve.build import WeekModel, build_week
 from planner.solve.decompose import ZONE_THRESHOLD, in_zones, plane_km, solve_in_zones
-from planner.solve.engines import ENGINES, FALLBACK, EngineRun, fallback_note, solve_with
+from planner.solve.engines import (
+    DEFAULT_ENGINE,
+    ENGINES,
+    FALLBACK,
+    PORTFOLIO,
+    EngineRun,
+    fallback_note,
+    solve_with,
+)
 from planner.solve.explain import explain_unserved
 from planner.solve.greedy import warm_start
 from planner.solve.printers import assign_printers
@@ -64,7 +72,7 @@ def solve_routes(
     search: SearchOptions,
     report: Progress,
     zone_threshold: int = ZONE_THRESHOLD,
-    engine: str = "ortools",
+    engine: str = DEFAULT_ENGINE,
     seed: int = 0,
 ) -> SolveResult:
     """Solve a built week and read back timed routes with printers and cards; a model with
@@ -102,8 +110,9 @@ def solve_routes(
 
 
 def _zones_fallback(engine: str, zone_threshold: int) -> str | None:
-    """The fallback note of a week solved in zones (only OR-Tools solves zones)."""
-    if engine == FALLBACK:
+    """The fallback note of a week solved in zones (only OR-Tools solves zones; the
+    portfolio's choice by construction, so no note for it)."""
+    if engine in (FALLBACK, PORTFOLIO):
         return None
     reason = f"the week is solved in zones (over {zone_threshold:,} nodes × team-days)"
     return fallback_note(engine, reason)
@@ -147,7 +156,7 @@ def plan_week(
     options: SearchOptions | None = None,
     progress: Progress | None = None,
     zone_threshold: int = ZONE_THRESHOLD,
-    engine: str = "ortools",
+    engine: str = DEFAULT_ENGINE,
 ) -> Plan:
     """Plan ``week`` for ``district``; deterministic for a fixed seed and
     solution limit as long as the time limit is not what stops the search. Weeks with more

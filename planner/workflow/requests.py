@@ -11,6 +11,7 @@ from pathlib import Path
 from planner.calendar import Week
 from planner.errors import Problem
 from planner.model import District, Plan
+from planner.solve.engines import DEFAULT_ENGINE
 
 Progress = Callable[[str, float], None]
 """``progress(stage, fraction)``: the stage (build, solve, extract, check, render) and how far
@@ -44,7 +45,7 @@ class PlanRequest:
     solution_limit: int | None = None
     """Improving solutions before the search stops (None: the solver's default)."""
     seed: int = 0
-    engine: str = "ortools"
+    engine: str = DEFAULT_ENGINE
     lang: str | None = None
     """Language of outputs (None: the district's setting)."""
     roads: Path | None = None

@@ -53,9 +53,13 @@ def _pyvrp() -> Engine:
 
 _LOADERS: dict[str, Callable[[], Engine]] = {"ortools": _ortools, "pyvrp": _pyvrp}
 
-ENGINES = tuple(_LOADERS)
-"""Routing engines: OR-Tools (default: most weighted people on the sample week at every budget,
-benchmarks/engines.py) and PyVRP (closest to best-known distances on Solomon instances)."""
+PORTFOLIO = "portfolio"
+"""Both engines at once, the better solution kept (``engines.portfolio``): the default."""
+ENGINES = (PORTFOLIO, *_LOADERS)
+"""Routing engines: OR-Tools (most weighted people on the sample week at every budget,
+benchmarks/engines.py), PyVRP (closest to best-known distances on Solomon instances), and the
+portfolio of both."""
+DEFAULT_ENGINE = PORTFOLIO
 FALLBACK = "ortools"
 """The engine that solves what another engine declines."""
 
@@ -86,7 +90,13 @@ def solve_with(
     seed: int = 0,
 ) -> EngineRun:
     """Solve ``problem`` with engine ``name``; with ``FALLBACK`` (recorded in the result)
-    when that engine declines it."""
+    when that engine declines it. The portfolio's result names the engine whose solution it
+    kept."""
+    if name == PORTFOLIO:
+        from planner.solve.engines.portfolio import solve_portfolio
+
+        solution, winner = solve_portfolio(problem, options, progress, initial_routes, seed)
+        return EngineRun(solution, winner)
     engine = get_engine(name)
     try:
         return EngineRun(engine(problem, options, progress, initial_routes, seed), name)

@@ -1,0 +1,163 @@
+"""The default engine: OR-Tools and PyVRP on the same problem at once, the better one kept.
+
+Neither engine wins everywhere (benchmarks/engines.py, benchmarks/solomon.py): OR-Tools' local
+search reaches far more weighted people on a district week, whose many optional chunk nodes
+per site PyVRP's granular neighbourhood barely connects; PyVRP's iterated local search is
+within 0.2 % of the best-known distances on plain VRPTW, where OR-Tools is 2–3 % off. So
+``solve_portfolio`` runs PyVRP in a child process while OR-Tools runs here, both from the same
+initial routes, and keeps the solution with the lower ``core_objective`` (a tie goes to
+OR-Tools). Each engine stops on its own count (improving solutions; ILS iterations), so the
+pair gives the same plan on any machine, loaded or not; on a one-CPU machine, or for a small
+problem, the two run one after the other, with the same result.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import multiprocessing
+import os
+import signal
+import threading
+import time
+from collections.abc import Sequence
+from multiprocessing.connection import Connection
+from multiprocessing.process import BaseProcess
+
+from planner.solve.problem import (
+    CoreProblem,
+    CoreSolution,
+    EngineDeclined,
+    SearchOptions,
+    SolutionProgress,
+    core_objective,
+)
+
+PARALLEL_MIN_NODES = 200
+"""Below this many nodes both engines run here, one after the other (a child process costs
+about a second to start; a small problem is solved sooner without one)."""
+PARENT_POLL_S = 0.5
+"""How often the child checks that ``planner`` still runs."""
+PyvrpResult = tuple[CoreSolution | None, str | None]
+"""PyVRP's solution (None: no feasible one), or the reason it declined the problem."""
+
+
+def _pyvrp_job(
+    problem: CoreProblem,
+    options: SearchOptions,
+    initial_routes: Sequence[Sequence[int]] | None,
+    seed: int,
+) -> PyvrpResult:
+    """PyVRP's half of the portfolio."""
+    from planner.solve.engines.pyvrp import solve_pyvrp
+
+    try:
+        return solve_pyvrp(problem, options, None, initial_routes, seed), None
+    except EngineDeclined as declined:
+        return None, str(declined)
+
+
+def _child(connection: Connection) -> None:
+    """The child process: reads the problem, sends PyVRP's result back. It starts with Ctrl-C
+    ignored (inherited, see ``_start_child``: Ctrl-C is the parent's to handle) and ends
+    itself, silently, when the parent is gone (``planner`` exits at once on Ctrl-C, with no
+    time to stop its children)."""
+    threading.Thread(target=_end_with_parent, args=(os.getppid(),), daemon=True).start()
+    try:
+        problem, options, initial_routes, seed = connection.recv()
+        connection.send(_pyvrp_job(problem, options, initial_routes, seed))
+    except BaseException:  # the parent went away mid-transfer: nothing to report to
+        os._exit(1)
+
+
+def _start_child(connection: Connection) -> BaseProcess:
+    """Start ``_child`` with SIGINT ignored from its first instruction (a disposition the new
+    interpreter inherits), so a Ctrl-C to the terminal's process group never prints a
+    traceback from it."""
+    child = multiprocessing.get_context("spawn").Process(
+        target=_child, args=(connection,), daemon=True
+    )
+    try:
+        previous = signal.signal(signal.SIGINT, signal.SIG_IGN)
+    except ValueError:  # not the main thread: signals are not ours to change
+        child.start()
+        return child
+    try:
+        child.start()
+    finally:
+        signal.signal(signal.SIGINT, previous)
+    return child
+
+
+def _send(connection: Connection, payload: object) -> None:
+    """Send ``payload``; a child that died first is seen when its result is read."""
+    with contextlib.suppress(OSError):
+        connection.send(payload)
+
+
+def _end_with_parent(parent: int) -> None:
+    """Exit this process as soon as ``parent`` is no longer its parent."""
+    while os.getppid() == parent:
+        time.sleep(PARENT_POLL_S)
+    os._exit(1)
+
+
+def cpus() -> int:
+    """CPUs this process may run on."""
+    if hasattr(os, "sched_getaffinity"):
+        return len(os.sched_getaffinity(0))
+    return os.cpu_count() or 1
+
+
+def solve_portfolio(
+    problem: CoreProblem,
+    options: SearchOptions,
+    progress: SolutionProgress | None = None,
+    initial_routes: Sequence[Sequence[int]] | None = None,
+    seed: int = 0,
+) -> tuple[CoreSolution | None, str]:
+    """(the better of OR-Tools' and PyVRP's solutions, the engine that made it); the
+    solution is None only when a mandatory group cannot be served."""
+    from planner.solve.engines.ortools import solve_ortools
+
+    if cpus() < 2 or len(problem.nodes) < PARALLEL_MIN_NODES:
+        alone = _pyvrp_job(problem, options, initial_routes, seed)
+        return better(
+            problem, solve_ortools(problem, options, progress, initial_routes, seed), alone[0]
+        )
+    here, there = multiprocessing.get_context("spawn").Pipe()
+    child = _start_child(there)
+    there.close()
+    try:
+        # Sent from a thread: the child takes about a second to start and read it, a second
+        # OR-Tools' search need not wait for.
+        payload = (problem, options, initial_routes, seed)
+        sending = threading.Thread(target=_send, args=(here, payload), daemon=True)
+        sending.start()
+        ortools = solve_ortools(problem, options, progress, initial_routes, seed)
+        sending.join()
+        try:
+            pyvrp: PyvrpResult = here.recv()
+        except EOFError:  # the child died without a result (e.g. killed): OR-Tools' stands
+            pyvrp = (None, "the PyVRP process ended without a result")
+        child.join()
+    finally:  # Ctrl-C or an error here: the child must not outlive the search
+        here.close()
+        if child.is_alive():
+            child.terminate()
+            child.join()
+        child.close()
+    return better(problem, ortools, pyvrp[0])
+
+
+def better(
+    problem: CoreProblem, ortools: CoreSolution | None, pyvrp: CoreSolution | None
+) -> tuple[CoreSolution | None, str]:
+    """The solution with the lower ``core_objective`` and its engine; ties and a missing
+    PyVRP solution go to OR-Tools."""
+    if pyvrp is None:
+        return ortools, "ortools"
+    if ortools is None or core_objective(problem, pyvrp.routes) < core_objective(
+        problem, ortools.routes
+    ):
+        return pyvrp, "pyvrp"
+    return ortools, "ortools"
