@@ -33,8 +33,9 @@ from planner.solve.problem import (
 )
 
 PARALLEL_MIN_NODES = 200
-"""Below this many nodes both engines run here, one after the other (a child process costs
-about a second to start; a small problem is solved sooner without one)."""
+"""Below this many nodes, with a count-bounded search, both engines run here one after the
+other (a child process costs about a second to start; such a search is over sooner without
+one). A search bounded by time alone always runs the two side by side."""
 PARENT_POLL_S = 0.5
 """How often the child checks that ``planner`` still runs."""
 PyvrpResult = tuple[CoreSolution | None, str | None]
@@ -119,7 +120,8 @@ def solve_portfolio(
     solution is None only when a mandatory group cannot be served."""
     from planner.solve.engines.ortools import solve_ortools
 
-    if cpus() < 2 or len(problem.nodes) < PARALLEL_MIN_NODES:
+    small = options.solution_limit is not None and len(problem.nodes) < PARALLEL_MIN_NODES
+    if cpus() < 2 or small:
         alone = _pyvrp_job(problem, options, initial_routes, seed)
         return better(
             problem, solve_ortools(problem, options, progress, initial_routes, seed), alone[0]
