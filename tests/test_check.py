@@ -858,3 +858,23 @@ def test_no_solver_import() -> None:
     for module in sorted(package.glob("*.py")):
         source = module.read_text(encoding="utf-8")
         assert "planner.solve" not in source.replace("``planner.solve``", ""), module
+
+
+@pytest.mark.parametrize("value", [None, "3 km", True])
+def test_a_route_estimate_that_is_not_a_number_is_an_input_error(value: object) -> None:
+    """Found by the fuzzer: ``estimated_km: null`` crashed the reader (TypeError)."""
+    import json
+
+    from planner.calendar import Week
+    from planner.errors import InputError
+    from planner.io.plan_json import plan_from_dict
+    from planner.solve import plan_week
+    from tests import districts as D  # noqa: N812
+
+    district = D.mixed()
+    travel = StraightLineTravel(district.settings)
+    data = json.loads(plan_to_json(plan_week(district, Week.parse(D.WEEK), travel)))
+    assert data["routes"], "the mixed district plans at least one route"
+    data["routes"][0]["estimated_km"] = value
+    with pytest.raises(InputError, match=r"\$\.routes\[0\]\.estimated_km: expected"):
+        plan_from_dict(data)

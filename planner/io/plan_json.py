@@ -263,7 +263,9 @@ def _route(rd: _Reader, r: Any, rp: str) -> Route:
             travel_minutes=rd.count(r, "travel_minutes", rp),
             distance_km=float(rd.get(r, "distance_km", rp, (int, float))),
             stops=tuple(stops),
-            estimated_km=float(r.get("estimated_km", 0.0)),
+            estimated_km=(
+                float(rd.get(r, "estimated_km", rp, (int, float))) if "estimated_km" in r else 0.0
+            ),
             return_estimated=r.get("return_estimated") is True,
             return_boat=_boats(rd, r.get("return_boat", []), f"{rp}.return_boat"),
         )

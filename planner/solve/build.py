@@ -4,9 +4,12 @@
 - A site's expected people (pre-registered count, else turnout × backlog) are split into
   visit chunks of about ``CHUNK_PEOPLE``; chunk k is worth a little less than chunk k−1 so the
   solver fills the first one first, and consecutive chunks on one route pay one setup.
-- Service time depends on the team's kits, so each village/school chunk exists once per kit
-  count, restricted to team-days with that many kits; the copies form one disjunction (at
-  most one is visited) whose penalty is the chunk's value (weight × people).
+- Service time depends on the team's kits (per vehicle class: the transit of a class adds
+  its own service), and so does the latest start of a chunk in a window. One node per chunk
+  still gets exact window ends for every class: each (day, vehicle class) has its own day on
+  the time axis (``axis_minute``), and a node's windows on a class's days end where that
+  class's service must start. A vehicle only ever sees its own day. A chunk's penalty is its
+  value (weight × people); half the nodes of one copy per kit count, the same plans.
 - Every duration reserves time to print a card for every person (printing overlaps recording,
   see ``model.stop_minutes``), so any printer assignment chosen afterwards stays feasible.
 """
@@ -62,14 +65,12 @@ class TeamDay:
 
 @dataclass(frozen=True, slots=True)
 class Visit:
-    """One routing node: a chunk of a site's expected people, for teams with ``kits`` kits
-    (``kits`` 0: any team)."""
+    """One routing node: a chunk of a site's expected people."""
 
     site: str
     kind: SiteKind
     chunk: int
     people: int
-    kits: int
     point: int
     locked: Stop | None = None
     """For a stop kept from an earlier plan (replan): the stop, whose times must not move."""
@@ -91,6 +92,13 @@ class WeekModel:
     vclasses: list[tuple[VehicleProfile, int]]
     site_points: dict[str, int]
     dates: list[dt.date] = field(default_factory=list)
+
+
+def axis_minute(td: TeamDay, minute: int, classes: int) -> int:
+    """``minute`` (since midnight) of ``td``'s date on the search's time axis, where each
+    (day, vehicle class) has a day of its own: day-major, so a later axis time is a later or
+    equal date (``classes``: how many vehicle classes the week has)."""
+    return ((td.day_index * classes + td.vclass) * DAY) + minute
 
 
 def service_minutes(people: int, kits: int, settings: Settings) -> int:
@@ -158,7 +166,7 @@ def build_week(
         cost=[cost_by_profile[p] for p, _ in vclasses],
         nodes=nodes.nodes,
         groups=nodes.groups,
-        vehicles=_vehicles(tdays, district.settings),
+        vehicles=_vehicles(tdays, district.settings, len(vclasses)),
         pinned=pinned,
     )
     return WeekModel(
@@ -197,15 +205,16 @@ def _points(
     return points, base_index, site_points
 
 
-def _vehicles(tdays: Sequence[TeamDay], settings: Settings) -> list[CoreVehicle]:
-    """One core vehicle per team-day, its hours on the week's minute axis."""
+def _vehicles(tdays: Sequence[TeamDay], settings: Settings, classes: int) -> list[CoreVehicle]:
+    """One core vehicle per team-day, its hours on its (day, class)'s stretch of the axis."""
     return [
         CoreVehicle(
             start_loc=td.base,
             end_loc=td.base,
             vclass=td.vclass,
-            earliest=td.day_index * DAY + td.hours.start,
-            latest=td.day_index * DAY + td.hours.end,
+            earliest=axis_minute(td, td.hours.start, classes),
+            latest=axis_minute(td, td.hours.end, classes),
+            week_minute=td.day_index * DAY + td.hours.start,
             capacity=settings.team_day_capacity,
         )
         for td in tdays
@@ -232,9 +241,7 @@ class _SiteVisits:
     boost: Mapping[str, float]
     done: Mapping[str, int]
 
-    def add_sites(
-        self, out: _Nodes, seed: int, chunk_people: int, exclude: frozenset[str]
-    ) -> None:
+    def add_sites(self, out: _Nodes, seed: int, chunk_people: int, exclude: frozenset[str]) -> None:
         """Every site's chunks, in site order (shuffled by a non-zero ``seed``: another
         search path, the same model)."""
         sites = list(self.district.sites())
@@ -251,42 +258,35 @@ class _SiteVisits:
             self.add_site(out, site, site_no, chunk_people)
 
     def add_site(self, out: _Nodes, site: Site, site_no: int, chunk_people: int) -> None:
-        """A site's chunks: per chunk one node per kit count, the copies one group."""
+        """A site's chunks, one node each (a homebound resident: one chunk of one)."""
         settings = self.district.settings
         people = max(0, site.expected_people(settings) - self.done.get(site.site_id, 0))
         if people == 0:
             return
         kind = site.site_kind
         weight = settings.weights[kind] * self.boost.get(site.site_id, 1.0)
-        kit_values = sorted({k for _, k in self.vclasses})
         sizes = [1] if kind is SiteKind.HOMEBOUND else _chunks(people, chunk_people)
-        per_kits = [0] if kind is SiteKind.HOMEBOUND else kit_values
         for chunk, size in enumerate(sizes):
-            members: list[int] = []
-            for kits in per_kits:
-                node = self._node(site, site_no, size, kits)
-                if node is None:
-                    continue
-                members.append(len(out.nodes))
-                point = self.site_points[site.site_id]
-                out.visits.append(Visit(site.site_id, kind, chunk, size, kits, point))
-                out.nodes.append(node)
-            if members:
-                value = weight * size * max(0.5, 1.0 - CHUNK_DECAY * chunk)
-                out.groups.append(CoreGroup(tuple(members), max(1, round(VALUE_SCALE * value))))
+            node = self._node(site, site_no, size)
+            if node is None:
+                continue
+            value = weight * size * max(0.5, 1.0 - CHUNK_DECAY * chunk)
+            out.groups.append(CoreGroup((len(out.nodes),), max(1, round(VALUE_SCALE * value))))
+            out.visits.append(
+                Visit(site.site_id, kind, chunk, size, self.site_points[site.site_id])
+            )
+            out.nodes.append(node)
 
-    def _node(self, site: Site, site_no: int, size: int, kits: int) -> CoreNode | None:
-        """The node of a chunk of ``size`` people for teams with ``kits`` kits (0: any);
-        None when no team-day can serve it."""
+    def _node(self, site: Site, site_no: int, size: int) -> CoreNode | None:
+        """The node of a chunk of ``size`` people: per class its service, on each class's
+        days the windows where that class's service fits; None when no team-day can."""
         settings = self.district.settings
-        services = tuple(service_minutes(size, kits or k, settings) for _, k in self.vclasses)
-        longest = max(services) if kits == 0 else service_minutes(size, kits, settings)
+        services = tuple(service_minutes(size, k, settings) for _, k in self.vclasses)
         allowed: list[int] = []
         windows: set[tuple[int, int]] = set()
         for v, td in enumerate(self.tdays):
-            if kits and td.team.kits != kits:
-                continue
-            day_windows = _usable(site, td, settings.setup_minutes, longest)
+            service = services[td.vclass]
+            day_windows = _usable(site, td, settings.setup_minutes, service, len(self.vclasses))
             if day_windows:
                 allowed.append(v)
                 windows.update(day_windows)
@@ -316,12 +316,12 @@ def _add_locked(
     pinned: list[list[int]] = [[] for _ in tdays]
     for v, td in enumerate(tdays):
         for stop in sorted(locked.get((td.team.id, td.date), ()), key=lambda x: x.start):
-            fixed = td.day_index * DAY + stop.start + settings.setup_minutes
+            fixed = axis_minute(td, stop.start + settings.setup_minutes, len(vclasses))
             span = stop.end - stop.start - settings.setup_minutes
             pinned[v].append(len(out.nodes))
             out.groups.append(CoreGroup((len(out.nodes),), LOCKED_PENALTY))
             out.visits.append(
-                Visit(stop.site, stop.kind, -1, stop.people, 0, site_points[stop.site], stop)
+                Visit(stop.site, stop.kind, -1, stop.people, site_points[stop.site], stop)
             )
             out.nodes.append(
                 CoreNode(
@@ -350,13 +350,12 @@ def working_windows(site: Site, td: TeamDay) -> list[TimeWindow]:
 
 
 def _usable(
-    site: Site, td: TeamDay, setup: int, service: int
+    site: Site, td: TeamDay, setup: int, service: int, classes: int
 ) -> list[tuple[int, int]]:
-    """Cumul intervals (service start) on ``td``'s date where a chunk fits the site's window
-    and the team's hours."""
-    offset = td.day_index * DAY
+    """Cumul intervals (service start) on ``td``'s day of the axis where a chunk fits the
+    site's window and the team's hours."""
     return [
-        (offset + w.start + setup, offset + w.end - service)
+        (axis_minute(td, w.start + setup, classes), axis_minute(td, w.end - service, classes))
         for w in working_windows(site, td)
         if w.start + setup <= w.end - service
     ]

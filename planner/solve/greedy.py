@@ -42,6 +42,8 @@ class Prepared:
     group_of: npt.NDArray[np.int64]
     value: npt.NDArray[np.float64]
     n_allowed: npt.NDArray[np.float64]
+    """Per vehicle class and node: how many vehicles compete for the visit — those of the
+    class when its service depends on the class (kits), else every vehicle allowed."""
     locs: npt.NDArray[np.int64]
     sites: npt.NDArray[np.int64]
     entries: npt.NDArray[np.int64]
@@ -77,12 +79,16 @@ def prepare(problem: CoreProblem) -> Prepared:
     group_of[ungrouped] = len(problem.groups) + np.flatnonzero(ungrouped)
     n_vehicles = len(problem.vehicles)
     allowed_by: list[list[int]] = [[] for _ in range(n_vehicles)]
-    n_allowed = np.zeros(n_nodes, dtype=np.float64)
+    n_allowed = np.zeros((max(1, len(problem.time)), n_nodes), dtype=np.float64)
     for i, node in enumerate(problem.nodes):
         allowed = range(n_vehicles) if node.allowed_vehicles is None else node.allowed_vehicles
-        n_allowed[i] = len(allowed)
+        alike = len(set(node.service)) == 1  # every class makes this visit the same way
         for v in allowed:
             allowed_by[v].append(i)
+            if alike:
+                n_allowed[:, i] += 1
+            else:
+                n_allowed[problem.vehicles[v].vclass, i] += 1
     all_lo, all_hi = _windows_table(problem)
     services = np.zeros((n_nodes, len(problem.time)), dtype=np.int64)
     for i, node in enumerate(problem.nodes):
@@ -135,23 +141,28 @@ def greedy_routes(
     prep = prepared or prepare(problem)
     n_nodes = len(problem.nodes)
     group_of = prep.group_of
+    # Scarcity: a visit few teams like the one at hand can make comes first.
     weight = prep.value * (1.0 + scarcity / np.maximum(prep.n_allowed, 1.0))
     taken = np.zeros(int(group_of.max()) + 1 if n_nodes else 0, dtype=bool)
 
     order = sorted(
         range(len(problem.vehicles)),
-        key=lambda v: (
-            -problem.vehicles[v].earliest if reverse_days else problem.vehicles[v].earliest,
-            v,
-        ),
+        key=lambda v: (-_clock(problem, v) if reverse_days else _clock(problem, v), v),
     )
     routes: list[list[int]] = [[] for _ in problem.vehicles]
     for v in order:
         view = prep.views[v]
         if view is None:
             continue
-        routes[v] = _vehicle_route(problem, prep, v, view, weight, taken, time_power)
+        vclass = problem.vehicles[v].vclass
+        routes[v] = _vehicle_route(problem, prep, v, view, weight[vclass], taken, time_power)
     return routes
+
+
+def _clock(problem: CoreProblem, v: int) -> int:
+    """Vehicle ``v``'s start on the real week's clock (day by day, whatever its class)."""
+    vehicle = problem.vehicles[v]
+    return vehicle.earliest if vehicle.week_minute is None else vehicle.week_minute
 
 
 def _vehicle_route(

@@ -67,6 +67,10 @@ class CoreVehicle:
     earliest: int
     latest: int
     capacity: int | None = None
+    week_minute: int | None = None
+    """When the vehicle starts on the real week's clock (the planner's time axis gives each
+    vehicle class days of its own); a day-by-day construction goes in this order. None: its
+    ``earliest``."""
 
 
 @dataclass(frozen=True, slots=True)
