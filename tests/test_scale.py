@@ -39,7 +39,7 @@ if str(ROOT) not in sys.path:
 from benchmarks.scale import WEEK, generate  # noqa: E402
 
 LOW_THRESHOLD = 10_000
-"""nodes × team-days above which the test weeks are solved in zones (default 40,000)."""
+"""nodes × team-days above which the test weeks are solved in zones (default 20,000)."""
 FAST = {"time_limit_s": 60.0, "solution_limit": 3, "zone_threshold": LOW_THRESHOLD}
 
 

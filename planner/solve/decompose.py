@@ -42,13 +42,15 @@ from planner.solve.problem import (
     SearchOptions,
 )
 
-ZONE_THRESHOLD = 40_000
-"""Weeks whose nodes × team-days exceed this are solved in zones. The sample (1,112 nodes ×
-21 team-days = 23,352) is solved whole; a 400-site week with 8 teams (1,209 × 48) gains 2.5 %
-of the objective in zones, where the whole model's search stalls after a few tiny gains."""
-ZONE_NODES = 400
-"""Target nodes per zone (measured: 400 gains more per second than 250 or 700 on 1,000 and
-2,500 sites)."""
+ZONE_THRESHOLD = 20_000
+"""Weeks whose nodes × team-days exceed this are solved in zones. The sample (631 nodes × 21
+team-days = 13,251) is solved whole; a 400-site week with 8 teams (690 × 48 = 33,120) gains
+2.5 % in zones (measured with one node per kit count, when the threshold was 40,000: a chunk
+is one node since, half as many for the same sites, so the threshold and the zone size were
+halved to keep the same weeks and the same sites per zone)."""
+ZONE_NODES = 200
+"""Target nodes per zone (measured with one node per kit count: 400 such nodes, now about 200,
+gained more per second than 250 or 700 on 1,000 and 2,500 sites)."""
 MIN_ZONE_SECONDS = 1.0
 ZONE_ROUNDS = 6
 """Rounds of zones at most: each round improves every zone from the routes of the round before

@@ -32,7 +32,7 @@ from planner.travel import TravelModel, district_joins
 
 DEFAULT_TIME_LIMIT_S = 600.0
 """The safety net only: the sample week's search ends by itself (its solution count or a local
-optimum) in about 30 s on this project's 2-core machine, so a much slower laptop still gives
+optimum) in about 10 s on this project's 2-core machine, so a far slower laptop still gives
 the same plan. A limit near the normal run time would let the machine's speed decide the plan
 (measured: a 50 s limit gave different plans with and without CPU load beside the run)."""
 ZONES_TIME_LIMIT_S = 240.0
