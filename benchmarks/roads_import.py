@@ -27,7 +27,6 @@ import math
 import os
 import re
 import resource
-import shutil
 import subprocess
 import sys
 import tempfile
@@ -45,6 +44,8 @@ if str(ROOT) not in sys.path:
     sys.path.insert(0, str(ROOT))
 
 from benchmarks.machine import machine_seconds  # noqa: E402
+from planner.io import sample_dir  # noqa: E402
+from planner.io.templates import copy_sample  # noqa: E402
 
 SHARED_EXTRACT = (
     Path(__file__).resolve().parents[2]
@@ -250,10 +251,7 @@ def build_pbf(target_mb: float, cache_dir: Path, area_bounds: tuple[float, ...])
 
 def sample_copy(folder: Path) -> Path:
     """A copy of the sample district with its own maps folder (the import writes there)."""
-    shutil.copytree(ROOT / "data", folder, ignore=shutil.ignore_patterns(".planner"))
-    shutil.copytree(ROOT / "maps", folder / "maps")
-    toml = folder / "planner.toml"
-    toml.write_text(toml.read_text(encoding="utf-8").replace('"../maps"', '"maps"'), "utf-8")
+    copy_sample(sample_dir(), folder)
     return folder
 
 
@@ -310,7 +308,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         return 1
     from planner.travel.area import road_area
 
-    area = road_area(ROOT / "data", 5.0)
+    area = road_area(sample_dir(), 5.0)
     pbf = build_pbf(args.size_mb, args.cache_dir, area.polygon.bounds)
     with tempfile.TemporaryDirectory(prefix="planner-bench-") as tmp:
         # the tiled file first: ru_maxrss of the children is the largest child's so far
