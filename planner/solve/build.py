@@ -266,8 +266,9 @@ class _SiteVisits:
         kind = site.site_kind
         weight = settings.weights[kind] * self.boost.get(site.site_id, 1.0)
         sizes = [1] if kind is SiteKind.HOMEBOUND else _chunks(people, chunk_people)
+        open_on = [working_windows(site, td) for td in self.tdays]  # once for all chunks
         for chunk, size in enumerate(sizes):
-            node = self._node(site, site_no, size)
+            node = self._node(site_no, self.site_points[site.site_id], size, open_on)
             if node is None:
                 continue
             value = weight * size * max(0.5, 1.0 - CHUNK_DECAY * chunk)
@@ -277,23 +278,28 @@ class _SiteVisits:
             )
             out.nodes.append(node)
 
-    def _node(self, site: Site, site_no: int, size: int) -> CoreNode | None:
+    def _node(
+        self, site_no: int, point: int, size: int, open_on: Sequence[Sequence[TimeWindow]]
+    ) -> CoreNode | None:
         """The node of a chunk of ``size`` people: per class its service, on each class's
-        days the windows where that class's service fits; None when no team-day can."""
+        days the windows where that class's service fits (``open_on``: the site's working
+        windows per team-day); None when no team-day can."""
         settings = self.district.settings
         services = tuple(service_minutes(size, k, settings) for _, k in self.vclasses)
         allowed: list[int] = []
         windows: set[tuple[int, int]] = set()
         for v, td in enumerate(self.tdays):
             service = services[td.vclass]
-            day_windows = _usable(site, td, settings.setup_minutes, service, len(self.vclasses))
+            day_windows = _usable(
+                open_on[v], td, settings.setup_minutes, service, len(self.vclasses)
+            )
             if day_windows:
                 allowed.append(v)
                 windows.update(day_windows)
         if not allowed:
             return None
         return CoreNode(
-            loc=self.site_points[site.site_id],
+            loc=point,
             site=site_no,
             service=services,
             windows=tuple(sorted(windows)),
@@ -350,13 +356,13 @@ def working_windows(site: Site, td: TeamDay) -> list[TimeWindow]:
 
 
 def _usable(
-    site: Site, td: TeamDay, setup: int, service: int, classes: int
+    windows: Sequence[TimeWindow], td: TeamDay, setup: int, service: int, classes: int
 ) -> list[tuple[int, int]]:
-    """Cumul intervals (service start) on ``td``'s day of the axis where a chunk fits the
-    site's window and the team's hours."""
+    """Cumul intervals (service start) on ``td``'s day of the axis where a chunk fits one of
+    ``windows`` (the site's, clipped to the team's hours: ``working_windows``)."""
     return [
         (axis_minute(td, w.start + setup, classes), axis_minute(td, w.end - service, classes))
-        for w in working_windows(site, td)
+        for w in windows
         if w.start + setup <= w.end - service
     ]
 
