@@ -13,6 +13,7 @@ from typing import TYPE_CHECKING, Any, TypeVar
 
 import click
 
+from planner import interrupt
 from planner.privacy import forget_all
 from planner.workflow.failures import INTERRUPTED, describe, warning_lines
 
@@ -51,9 +52,9 @@ def ctrl_c_exits_at_once() -> Iterator[None]:
     Python cannot interrupt the native search: OR-Tools swallows the KeyboardInterrupt raised
     in its solution callback (the search would run on to its time limit and the plan be
     written anyway). So the handler here exits at once, from the next solution callback.
-    On leaving, Python's own handler is put back: CP-SAT, with its default
-    ``catch_sigint_signal``, resets SIGINT to the system default when it ends (after which
-    Ctrl-C would kill the process with no message).
+    On leaving, the command's handler (``interrupt.on_sigint``, which raises like Python's
+    own) is put back: CP-SAT, with its default ``catch_sigint_signal``, resets SIGINT to the
+    system default when it ends (after which Ctrl-C would kill the process with no message).
     """
     try:
         signal.signal(signal.SIGINT, lambda signum, frame: _exit_interrupted())
@@ -63,7 +64,7 @@ def ctrl_c_exits_at_once() -> Iterator[None]:
     try:
         yield
     finally:
-        signal.signal(signal.SIGINT, signal.default_int_handler)
+        signal.signal(signal.SIGINT, interrupt.on_sigint)
 
 
 def echo_warnings(warnings: Iterable[Problem]) -> None:
@@ -79,6 +80,7 @@ def run_guarded(group: click.Group, args: list[str] | None = None) -> int:
     anything else → one line naming a log file that holds the traceback, 1.
     """
     forget_all()  # residents remembered for scrubbing are this command's own
+    interrupt.install()
     try:
         result = group.main(args=args, prog_name="planner", standalone_mode=False)
     except click.exceptions.Abort:

@@ -7,6 +7,7 @@ from collections.abc import Callable, Mapping
 from pathlib import Path
 
 from planner.fsutil import staged_dir, write_text_atomic
+from planner.interrupt import raise_if_pressed
 from planner.io.plan_json import plan_to_json
 from planner.model import District, Plan
 from planner.travel import TravelModel
@@ -48,6 +49,7 @@ def publish(
             plan, district, stage, travel=travel, lang=plan.language, offline=offline
         )
         names += [Path(p).relative_to(stage).as_posix() for p in rendered]
+        raise_if_pressed()  # a Ctrl-C Python swallowed while rendering still stops the run
         if commit is not None:
             commit(plan_json)
     return tuple(out_week / name for name in names)
