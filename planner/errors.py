@@ -6,6 +6,8 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass
 
+from planner.i18n import Msg, text_of
+
 
 @dataclass(frozen=True, slots=True)
 class Problem:
@@ -16,22 +18,27 @@ class Problem:
     """
 
     file: str
-    message: str
+    message: str | Msg
     row: int | None = None
     column: str | None = None
-    hint: str = ""
+    hint: str | Msg = ""
     severity: str = "error"
 
-    def __str__(self) -> str:
+    def text(self, lang: str) -> str:
+        """The problem in ``lang``: a ``Msg`` message or hint is translated, plain text kept."""
         where = self.file
         if self.row is not None:
             where += f":{self.row}"
         if self.column:
             where += f":{self.column}"
-        text = f"{where}: {self.message}"
-        if self.hint:
-            text += f" — {self.hint}"
+        text = f"{where}: {text_of(self.message, lang)}"
+        hint = text_of(self.hint, lang)
+        if hint:
+            text += f" — {hint}"
         return text
+
+    def __str__(self) -> str:
+        return self.text("en")
 
 
 class PlannerError(Exception):

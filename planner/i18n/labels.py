@@ -1,14 +1,6 @@
-"""One translation table for every label and message users see (Indonesian default, English).
-
-``t(key, lang, **values)`` formats the entry; a missing key is a bug and raises KeyError, so
-tests catch it. Add keys in alphabetical groups by the part that uses them.
-"""
+"""Labels and messages of the plan outputs (summary, maps, schedules, unserved reasons)."""
 
 from __future__ import annotations
-
-import datetime as dt
-
-LANGUAGES = ("id", "en")
 
 TEXT: dict[str, dict[str, str]] = {
     # --- unserved reasons (planner.solve.explain) ---
@@ -332,23 +324,3 @@ TEXT: dict[str, dict[str, str]] = {
     "render.week": {"id": "Minggu", "en": "Week"},
     "render.yes": {"id": "ya", "en": "yes"},
 }
-
-
-def t(key: str, lang: str, **values: object) -> str:
-    """The text for ``key`` in ``lang`` (``id``/``en``), formatted with ``values``."""
-    entry = TEXT[key]
-    text = entry.get(lang) or entry["id"]
-    return text.format(**values) if values else text
-
-
-def long_date(date: dt.date, lang: str) -> str:
-    """``Senin, 23 November 2026`` / ``Monday, 23 November 2026``."""
-    return (
-        f"{t(f'weekday.{date.weekday()}', lang)}, {date.day} "
-        f"{t(f'month.{date.month}', lang)} {date.year}"
-    )
-
-
-def day_name(date: dt.date, lang: str) -> str:
-    """``Senin`` / ``Monday``."""
-    return t(f"weekday.{date.weekday()}", lang)
