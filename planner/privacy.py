@@ -1,4 +1,4 @@
-"""Keeping homebound residents' names and NIK out of messages and crash logs.
+"""Keeping homebound residents' names, NIK and phone numbers out of messages and crash logs.
 
 Residents' names and NIK belong only in the team schedules. Messages are written not to quote
 them, but a crash log holds whatever an exception happened to carry, so ``scrub`` is the last
@@ -13,6 +13,7 @@ import re
 NIK_LENGTH = 16
 MASK = "*" * 10
 NAME_PLACEHOLDER = "[resident]"
+PHONE_PLACEHOLDER = "[phone]"
 
 _MIN_NAME = 4
 """Shorter names are not scrubbed: too likely to be a word of the message itself."""
@@ -39,6 +40,17 @@ def remember(name: str | None = None, nik: str | None = None) -> None:
         # A 16-digit NIK's last 10 digits identify the person without its region prefix.
         if len(nik) == NIK_LENGTH:
             _NIKS[nik[6:]] = MASK
+
+
+def remember_phone(phone: str | None) -> None:
+    """Register a resident's (or companion's) phone, as written and as bare digits, so that
+    ``scrub`` removes it. Short values are ignored (they could be any number of a message)."""
+    text = (phone or "").strip()
+    digits = "".join(c for c in text if c.isdigit())
+    if len(digits) < _MIN_NIK_DIGITS:
+        return
+    for value in {text, digits}:
+        _NIKS[value] = PHONE_PLACEHOLDER
 
 
 def forget_all() -> None:

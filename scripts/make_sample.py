@@ -177,6 +177,44 @@ def head_rows(
     return rows, without
 
 
+def with_head_contacts(rows: list[list[object]]) -> list[list[object]]:
+    """``nama_kades`` and ``telepon`` (fictional, ``0812-0000-…``) on the first row of every
+    4th village; the other rows leave them blank (the columns are optional). No random draw, so
+    every other value of the sample stays as it was."""
+    result: list[list[object]] = []
+    seen: list[str] = []
+    for row in rows:
+        code = str(row[0])
+        name = phone = ""
+        if row[4] == "" and code not in seen:
+            seen.append(code)
+            n = len(seen)
+            if n % 4 == 1:
+                head = "Lurah" if code.split(".")[3].startswith("1") else "Kades"
+                name = f"{head} Contoh {n:03d}"
+                phone = f"0812-0000-{n:04d}" if n % 3 else f"+62 812 0000 {n:04d}"
+        result.append([*row[:6], name, phone, row[6]])
+    return result
+
+
+def school_contact(i: int) -> list[object]:
+    """``narahubung`` and ``telepon`` (fictional) for every 3rd school, else blank."""
+    if i % 3:
+        return ["", ""]
+    return [f"Wakasek Kesiswaan Contoh {i // 3 + 1:02d}", f"0813-0000-{i // 3 + 1:04d}"]
+
+
+def homebound_contact(n: int, companion: str) -> list[object]:
+    """``alamat``, ``telepon`` and ``telepon_pendamping`` (fictional) for every 5th resident."""
+    if n % 5:
+        return ["", "", ""]
+    return [
+        f"Dusun Contoh {n % 4 + 1}, RT 0{n % 7 + 1}",
+        f"0899-0000-{n:04d}",
+        f"0811-0000-{n:04d}" if companion else "",
+    ]
+
+
 def school_rows(
     source: list[dict[str, str]],
     village_by_code: dict[str, dict[str, object]],
@@ -219,6 +257,7 @@ def school_rows(
                 end,
                 days,
                 closed,
+                *school_contact(i),
             ]
         )
     return rows
@@ -259,6 +298,7 @@ def homebound_rows(village_rows: list[dict[str, object]], rng: random.Random) ->
                 companion,
                 f"Warga Contoh {n:03d}",
                 nik,
+                *homebound_contact(n, companion),
             ]
         )
     return rows
@@ -292,8 +332,18 @@ def build(source: Path, out: Path) -> None:
     heads, _ = head_rows(village_rows, rng)
     write_csv(
         data / "kades.csv",
-        ["kode", "hari", "mulai", "selesai", "tanggal", "tersedia", "catatan"],
-        heads,
+        [
+            "kode",
+            "hari",
+            "mulai",
+            "selesai",
+            "tanggal",
+            "tersedia",
+            "nama_kades",
+            "telepon",
+            "catatan",
+        ],
+        with_head_contacts(heads),
     )
     by_code = {str(v["kode"]): v for v in village_rows}
     write_csv(
@@ -313,6 +363,8 @@ def build(source: Path, out: Path) -> None:
             "selesai",
             "hari",
             "libur",
+            "narahubung",
+            "telepon",
         ],
         school_rows(read_csv(source / "schools.csv"), by_code, rng),
     )
@@ -329,6 +381,9 @@ def build(source: Path, out: Path) -> None:
             "pendamping",
             "nama",
             "nik",
+            "alamat",
+            "telepon",
+            "telepon_pendamping",
         ],
         homebound_rows(village_rows, rng),
     )

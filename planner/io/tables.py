@@ -48,6 +48,25 @@ class TableSpec:
 
 _LAT = ("lat", "latitude", "lintang")
 _LON = ("lon", "lng", "long", "longitude", "bujur")
+_PHONE = (
+    "phone",
+    "telepon",
+    "telp",
+    "tlp",
+    "hp",
+    "no_hp",
+    "no. hp",
+    "nomor_hp",
+    "no_telepon",
+    "no_telp",
+    "no. telp",
+    "nomor_telepon",
+    "handphone",
+    "whatsapp",
+    "wa",
+    "no_wa",
+)
+"""Phone column aliases (each table's own ``phone``), English and Indonesian."""
 
 VILLAGES = TableSpec(
     "villages",
@@ -77,6 +96,18 @@ VILLAGE_HEADS = TableSpec(
         "end": ("end", "selesai", "jam_selesai"),
         "date": ("date", "tanggal"),
         "available": ("available", "tersedia"),
+        "contact_name": (
+            "contact_name",
+            "contact",
+            "head_name",
+            "nama_kades",
+            "nama_kepala_desa",
+            "nama_lurah",
+            "nama_kontak",
+            "kontak",
+            "narahubung",
+        ),
+        "phone": _PHONE,
     },
     ("code",),
 )
@@ -96,6 +127,17 @@ SCHOOLS = TableSpec(
         "days": ("days", "hari"),
         "closed": ("closed", "libur"),
         "location_approximate": ("location_approximate", "lokasi_perkiraan"),
+        "contact_name": (
+            "contact_name",
+            "contact",
+            "contact_person",
+            "nama_kontak",
+            "kontak",
+            "narahubung",
+            "kepala_sekolah",
+            "nama_kepala_sekolah",
+        ),
+        "phone": _PHONE,
     },
     ("npsn", "name", "village", "students"),
 )
@@ -113,9 +155,18 @@ HOMEBOUND = TableSpec(
         "companion": ("companion", "pendamping"),
         "name": ("name", "nama"),
         "nik": ("nik",),
+        "address": ("address", "alamat"),
+        "phone": _PHONE,
+        "companion_phone": (
+            "companion_phone",
+            "telepon_pendamping",
+            "telp_pendamping",
+            "hp_pendamping",
+            "no_hp_pendamping",
+        ),
     },
     ("id", "category", "village"),
-    personal=("name", "nik", "companion"),
+    personal=("name", "nik", "companion", "address", "phone", "companion_phone"),
 )
 TEAMS = TableSpec(
     "teams",

@@ -44,13 +44,16 @@ homebound = 3.0
 BLANK_TABLES: dict[str, str] = {
     "desa.csv": "kode,nama,kecamatan,jenis,lat,lon,wajib_ktp,belum_rekam,pra_daftar\n"
     "17.02.09.1001,Contoh Kelurahan,Contoh Kecamatan,kelurahan,-3.4650,102.5200,2500,120,\n",
-    "kades.csv": "kode,hari,mulai,selesai,tanggal,tersedia\n"
-    "17.02.09.1001,Senin-Kamis,08:00,12:00,,\n",
+    "kades.csv": "kode,hari,mulai,selesai,tanggal,tersedia,nama_kades,telepon\n"
+    "17.02.09.1001,Senin-Kamis,08:00,12:00,,,Lurah Contoh,0812-0000-0001\n",
     "sekolah.csv": "npsn,nama,kode_desa,lat,lon,siswa_belum_rekam,siswa_17,mulai,selesai,hari,"
-    "libur\n"
-    "00000000,SMA Contoh,17.02.09.1001,,,60,30,07:30,13:00,Senin-Jumat,\n",
-    "warga_khusus.csv": "id,kategori,kode_desa,lat,lon,mulai,selesai,pendamping,nama,nik\n"
-    "WK001,lansia,17.02.09.1001,,,09:00,11:00,PKH Contoh,Warga Contoh,\n",
+    "libur,narahubung,telepon\n"
+    "00000000,SMA Contoh,17.02.09.1001,,,60,30,07:30,13:00,Senin-Jumat,,Guru Contoh,"
+    "0813-0000-0001\n",
+    "warga_khusus.csv": "id,kategori,kode_desa,lat,lon,mulai,selesai,pendamping,nama,nik,"
+    "alamat,telepon,telepon_pendamping\n"
+    "WK001,lansia,17.02.09.1001,,,09:00,11:00,PKH Contoh,Warga Contoh,,Dusun Contoh RT 01,"
+    "0899-0000-0001,0811-0000-0001\n",
     "tim.csv": "id,nama,kendaraan,alat,hari,mulai,selesai,base_lat,base_lon\n"
     "T1,Tim 1,mobil,1,Senin-Jumat,07:30,15:30,,\n",
     "libur.csv": "tanggal,nama\n",

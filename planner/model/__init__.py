@@ -27,6 +27,7 @@ from planner.model.base import (
     fmt_hhmm,
     parse_hhmm,
 )
+from planner.model.contacts import Contact
 from planner.model.crossing import Crossing
 from planner.model.district import District
 from planner.model.plan import (
@@ -59,6 +60,7 @@ __all__ = [
     "WHOLE_DAY",
     "AnySite",
     "BoatLine",
+    "Contact",
     "Crossing",
     "DateOverride",
     "District",

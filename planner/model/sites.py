@@ -17,6 +17,7 @@ from planner.model.base import (
     WeeklyWindow,
     require,
 )
+from planner.model.contacts import Contact
 from planner.model.settings import Settings
 
 LimitBasis = Literal["preregistered", "backlog", "students", "resident"]
@@ -98,6 +99,8 @@ class Village:
     preregistered: int | None = None
     head_weekly: tuple[WeeklyWindow, ...] = ()
     head_overrides: tuple[DateOverride, ...] = ()
+    head_contacts: tuple[Contact, ...] = ()
+    """Whom to call about a visit (kepala desa, lurah, kasi pemerintahan), in table order."""
 
     def __post_init__(self) -> None:
         require(bool(self.code), "village without a code")
@@ -183,6 +186,8 @@ class School:
     days: frozenset[int] = frozenset(range(5))
     closed: frozenset[dt.date] = frozenset()
     location_approximate: bool = False
+    contact: Contact | None = None
+    """Whom to call about a visit (the principal or a teacher), when known."""
 
     def __post_init__(self) -> None:
         require(bool(self.npsn), "school without an npsn")
@@ -245,7 +250,8 @@ class School:
 
 @dataclass(frozen=True, slots=True)
 class Homebound:
-    """A resident recorded at home. ``name`` and ``nik`` are personal data (see README)."""
+    """A resident recorded at home. ``name``, ``nik``, ``address``, ``phone``, the companion
+    and ``companion_phone`` are personal data: only the team's own schedule shows them."""
 
     id: str
     category: HomeboundCategory
@@ -254,9 +260,12 @@ class Homebound:
     lon: float
     location_from_village: bool = False
     window: TimeWindow | None = None
-    companion: str | None = None
+    companion: str | None = field(default=None, repr=False)
     name: str | None = field(default=None, repr=False)
     nik: str | None = field(default=None, repr=False)
+    address: str | None = field(default=None, repr=False)
+    phone: str | None = field(default=None, repr=False)
+    companion_phone: str | None = field(default=None, repr=False)
 
     def __post_init__(self) -> None:
         require(bool(self.id), "homebound resident without an id")

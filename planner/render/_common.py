@@ -30,6 +30,7 @@ from planner.model import (
     estimated_share,
     fmt_hhmm,
 )
+from planner.render import contacts
 
 LatLon = tuple[float, float]
 
@@ -278,16 +279,26 @@ class RenderContext:
     # --- team schedules only (may hold personal data) ----------------------------------------
 
     def contact_detail(self, site_id: str, date: dt.date) -> str:
-        """The contact for the team's sheet: the role plus hours, or the companion's name."""
+        """The contact for the team's sheet: the role, the head's, school's or companion's name
+        and phone, and the hours."""
         site = self.site(site_id)
         role = self.contact_role(site_id)
         windows = site.windows_on(date) if site is not None else ()
         hours = tuple(str(w) for w in windows if w != WHOLE_DAY)
-        if isinstance(site, Homebound) and site.companion:  # personal: team schedules only
-            role = f"{role}: {site.companion}"
+        if isinstance(site, Homebound):  # personal: team schedules only
+            who = contacts.companion_contact(site, self.lang)
+        else:
+            who = contacts.public_contact(site, self.lang)
+        if who:
+            role = f"{role}: {who}"
         if hours:
             return f"{role} ({t('render.contact_hours', self.lang, hours=', '.join(hours))})"
         return role
+
+    def resident_contact(self, site_id: str) -> str:
+        """A homebound resident's address and phone ('' for other sites; team schedules only)."""
+        site = self.site(site_id)
+        return contacts.resident_contact(site, self.lang) if isinstance(site, Homebound) else ""
 
     def resident(self, site_id: str) -> tuple[str | None, str | None]:
         """A homebound resident's name and masked NIK (team schedules only)."""

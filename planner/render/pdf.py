@@ -148,6 +148,8 @@ def _stop_block(stop: StopSheet, lang: str) -> list[Any]:
     if stop.resident:
         nik = f" · {x(t('render.nik', lang))} {x(stop.nik_masked)}" if stop.nik_masked else ""
         lines.append(_p(f"<b>{x(t('render.resident', lang))}: {x(stop.resident)}</b>{nik}"))
+    if stop.resident_contact:
+        lines.append(_p(x(stop.resident_contact)))
     if stop.where:
         lines.append(_p(x(stop.where)))
     lines += [

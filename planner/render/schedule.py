@@ -46,6 +46,8 @@ class StopSheet:
     signer: str
     resident: str | None = None
     nik_masked: str | None = None
+    resident_contact: str = ""
+    """A homebound resident's address and phone (``Alamat: … · Telp. warga: …``)."""
     boats: tuple[str, ...] = ()
     """The boat crossings on the way here, one schedule line each."""
 
@@ -117,6 +119,7 @@ def _stop_sheet(ctx: RenderContext, route: Route, order: int) -> StopSheet:
         signer=ctx.contact_role(stop.site) or t("render.signature_lead", lang),
         resident=resident,
         nik_masked=nik,
+        resident_contact=ctx.resident_contact(stop.site),
         boats=tuple(boat_schedule_line(line, lang) for line in stop.boat),
     )
 
@@ -241,6 +244,8 @@ def _html_stop(stop: StopSheet, lang: str) -> str:
             + (f" · {esc(t('render.nik', lang))} {esc(stop.nik_masked)}" if stop.nik_masked else "")
             + "</div>"
         )
+    if stop.resident_contact:
+        lines.append(f'<div class="resident-contact">{esc(stop.resident_contact)}</div>')
     if stop.where:
         lines.append(f"<div>{esc(stop.where)}</div>")
     lines += [

@@ -139,6 +139,12 @@ def _boat_rows(route: Route, lines: tuple[BoatLine, ...], lang: str) -> list[lis
     ]
 
 
+def _contact_cell(ctx: RenderContext, site_id: str, date: dt.date) -> str:
+    """Whom to meet, and for a resident the address and phone (a team sheet only)."""
+    parts = (ctx.contact_detail(site_id, date), ctx.resident_contact(site_id))
+    return " · ".join(part for part in parts if part)
+
+
 def _team_rows(ctx: RenderContext, routes: list[Route]) -> list[list[Cell]]:
     """A team's rows: each day's crossings, stops and return (residents named, NIK masked)."""
     lang = ctx.lang
@@ -163,7 +169,7 @@ def _team_rows(ctx: RenderContext, routes: list[Route]) -> list[list[Cell]]:
                     resident,
                     nik,
                     ctx.kecamatan(stop.site),
-                    ctx.contact_detail(stop.site, route.date),
+                    _contact_cell(ctx, stop.site, route.date),
                     stop.people,
                     stop.cards,
                     None,

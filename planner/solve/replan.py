@@ -254,7 +254,8 @@ def _when(visit: Slot, lang: str) -> str:
 
 
 def changes_text(changes: Sequence[Change], plan: Plan, labels: dict[str, str]) -> str:
-    """The change list in the plan's language: what moved, what was dropped, who to tell.
+    """The change list in the plan's language: what moved, what was dropped (whom to tell is
+    ``planner.workflow.call_list``'s section, which knows the contacts).
 
     ``labels`` maps site ids to public names (never a resident's name)."""
     lang = plan.language
@@ -280,8 +281,4 @@ def changes_text(changes: Sequence[Change], plan: Plan, labels: dict[str, str]) 
             lines.append(t("replan.dropped", lang, site=name, old=_when(c.old, lang)))
         elif c.new:
             lines.append(t("replan.added", lang, site=name, new=_when(c.new, lang)))
-    tell = sorted({labels.get(c.site, c.site) for c in changes})
-    if tell:
-        lines += ["", t("replan.tell", lang, count=len(tell))]
-        lines += [f"  - {name}" for name in tell]
     return "\n".join(lines) + "\n"

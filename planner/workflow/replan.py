@@ -66,6 +66,7 @@ def replan_district(
     from planner.render.summary import summary_text
     from planner.solve import DEFAULT_SOLUTION_LIMIT, DEFAULT_TIME_LIMIT_S
     from planner.solve.replan import changes_text, replan_week
+    from planner.workflow.call_list import call_list_text
 
     week = Week.of(request.from_date).label
     path = request.plan_path or request.out_dir / week / "plan.json"
@@ -102,7 +103,7 @@ def replan_district(
         require_valid(plan, district, travel)
         public = RenderContext(plan, district)
         labels = {sid: public.place(sid) for sid in district.site_index()}
-        change_list = changes_text(changes, plan, labels)
+        change_list = changes_text(changes, plan, labels) + call_list_text(changes, public)
         summary = summary_text(plan, district)
         out_week = request.out_dir / week
         extra: dict[str, str] = {}

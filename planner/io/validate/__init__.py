@@ -15,6 +15,7 @@ from typing import Any, TypeVar
 from planner.io.cells import Problems, parse_date
 from planner.io.tables import HOLIDAYS, HOMEBOUND, SCHOOLS, TEAMS, VILLAGE_HEADS
 from planner.io.validate.checker import Inputs, TableCells
+from planner.io.validate.contacts import head_contacts
 from planner.io.validate.sites import check_homebound, check_schools
 from planner.io.validate.teams import check_teams
 from planner.io.validate.villages import (
@@ -23,7 +24,7 @@ from planner.io.validate.villages import (
     check_villages,
     warn_heads_missing,
 )
-from planner.model import DateOverride, District, Holiday, Village, WeeklyWindow
+from planner.model import Contact, DateOverride, District, Holiday, Village, WeeklyWindow
 
 __all__ = ["Inputs", "build_district"]
 
@@ -42,19 +43,24 @@ def check_local_holidays(cells: TableCells) -> list[Holiday]:
     return result
 
 
+_Heads = tuple[
+    dict[str, list[WeeklyWindow]], dict[str, list[DateOverride]], dict[str, tuple[Contact, ...]]
+]
+
+
 def _heads(
     inputs: Inputs, problems: Problems, villages: Mapping[str, VillageRow], known: Mapping[str, Any]
-) -> tuple[dict[str, list[WeeklyWindow]], dict[str, list[DateOverride]]]:
-    """The village heads' windows, and a warning for every village no head row mentions."""
+) -> _Heads:
+    """The village heads' windows and contacts, and a warning for every village no head row
+    mentions."""
     heads = inputs.tables.get(VILLAGE_HEADS.key)
     if heads is None:
         warn_heads_missing(problems, villages, set(), None)
-        return {}, {}
-    weekly, overrides, mentioned = check_village_heads(
-        TableCells(heads, problems, inputs), known, _villages_file(inputs)
-    )
+        return {}, {}, {}
+    cells = TableCells(heads, problems, inputs)
+    weekly, overrides, mentioned = check_village_heads(cells, known, _villages_file(inputs))
     warn_heads_missing(problems, villages, mentioned, heads)
-    return weekly, overrides
+    return weekly, overrides, head_contacts(cells, villages)
 
 
 def _villages_file(inputs: Inputs) -> str:
@@ -68,6 +74,7 @@ def _village_objects(
     villages: Mapping[str, VillageRow],
     weekly: Mapping[str, list[WeeklyWindow]],
     overrides: Mapping[str, list[DateOverride]],
+    contacts: Mapping[str, tuple[Contact, ...]],
 ) -> list[Village]:
     """The checked villages with their heads' windows, as the model's ``Village``."""
     result = []
@@ -78,6 +85,7 @@ def _village_objects(
             **draft.fields,
             head_weekly=tuple(weekly.get(code, ())),
             head_overrides=tuple(overrides.get(code, ())),
+            head_contacts=contacts.get(code, ()),
         )
         if village is not None:
             result.append(village)
@@ -107,7 +115,7 @@ def build_district(
     known: dict[str, Any] = dict(villages)
     if villages_cells is not None:
         known.update({r.get("code"): None for r in villages_cells.table.rows if r.get("code")})
-    weekly, overrides = _heads(inputs, problems, villages, known)
+    weekly, overrides, contacts = _heads(inputs, problems, villages, known)
 
     def with_village(key: str, reader: Callable[..., list[T]]) -> list[T]:
         found = cells(key)
@@ -124,7 +132,7 @@ def build_district(
     try:
         district = District(
             settings=settings,
-            villages=tuple(_village_objects(villages_cells, villages, weekly, overrides)),
+            villages=tuple(_village_objects(villages_cells, villages, weekly, overrides, contacts)),
             schools=tuple(schools),
             homebound=tuple(homebound),
             teams=tuple(teams),

@@ -7,6 +7,7 @@ from typing import Any
 
 from planner.io.cells import parse_choice, parse_count, parse_dates, parse_weekdays, parse_yes_no
 from planner.io.validate.checker import LONG_NUMBER, TableCells
+from planner.io.validate.contacts import contact_of, resident_contact
 from planner.io.validate.villages import VillageRow
 from planner.model import Homebound, HomeboundCategory, School
 from planner.model.sites import SCHOOL_HOURS
@@ -52,6 +53,7 @@ def check_schools(
         days = cells.parse(row, "days", parse_weekdays, ident) or SCHOOL_DAYS
         closed = cells.parse(row, "closed", parse_dates, ident) or frozenset()
         approximate = cells.parse(row, "location_approximate", parse_yes_no, ident)
+        contact = contact_of(cells, row, ident)
         # A row naming a village whose own row failed is skipped: that error is reported.
         if len(cells.problems.errors) > before or code is None or students is None:
             continue
@@ -72,6 +74,7 @@ def check_schools(
             days=days,
             closed=closed,
             location_approximate=approximate if approximate is not None else point is None,
+            contact=contact,
         )
         if school is not None:
             result.append(school)
@@ -90,6 +93,7 @@ def check_homebound(
         # Crash logs and messages are scrubbed of these, whatever becomes of the row.
         remember(row.get("name"), row.get("nik"))
         remember(row.get("companion"))
+        contact = resident_contact(cells, row, ident)
         if LONG_NUMBER.search(ident) or (ident and ident == row.get("name")):
             cells.error(
                 row,
@@ -134,6 +138,7 @@ def check_homebound(
             companion=row.get("companion") or None,
             name=row.get("name") or None,
             nik=nik,
+            **contact,
         )
         if person is not None:
             result.append(person)
