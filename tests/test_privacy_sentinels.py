@@ -1,17 +1,19 @@
 """Sentinel residents through every command: names and NIK only where the team needs them.
 
-Every homebound resident of a copy of the sample district gets a sentinel name and NIK. Then
-``plan``, ``render``, ``status`` (all formats), ``record`` (with a tally made from the rendered
-schedule.xlsx), failing runs (a broken tally, a broken homebound table) and an internal error
-run; afterwards every file written (outputs, the ledger's bytes, crash logs) and every line
-printed is searched for the names, the full NIK and the NIK's last 10 digits. Only
-schedule.pdf/.html and the team sheets of schedule.xlsx may name residents, NIK masked.
+Every homebound resident of a copy of the sample district gets a sentinel name, NIK, address,
+phone, companion and companion's phone. Then ``plan``, ``render``, ``replan`` (changes.txt),
+``status`` (all formats), ``record`` (with a tally made from the rendered schedule.xlsx),
+failing runs (a broken tally, a broken homebound table) and an internal error run; afterwards
+every file written (outputs, the ledger's bytes, crash logs) and every line printed is searched
+for them, the full NIK and the NIK's last 10 digits. Only schedule.pdf/.html and the team sheets
+of schedule.xlsx may name residents (NIK masked) and give their addresses and phones.
 """
 
 from __future__ import annotations
 
 import csv
 import io
+import json
 import shutil
 import stat
 import zipfile
@@ -40,6 +42,26 @@ def _name(n: int) -> str:
 
 def _nik(n: int) -> str:
     return f"17020199{n:08d}"
+
+
+def _phone(n: int) -> str:
+    return f"0877-9{n:03d}-0001"
+
+
+def _companion_phone(n: int) -> str:
+    return f"0878-9{n:03d}-0002"
+
+
+def _secrets(n: int) -> tuple[str, ...]:
+    """A resident's sentinel values other than the name and NIK (the address, the companion's
+    name, both phones, and the phones as bare digits)."""
+    phones = (_phone(n), _companion_phone(n))
+    return (
+        f"Jalan Zzyzx {n}",
+        f"Pendamping Zzyzx {n}",
+        *phones,
+        *(p.replace("-", "") for p in phones),
+    )
 
 
 class Session:
@@ -74,6 +96,9 @@ def session(
         rows = list(csv.DictReader(handle))
     for n, row in enumerate(rows, start=1):
         row["nama"], row["nik"] = _name(n), _nik(n)
+        row["alamat"], row["pendamping"], row["telepon"], row["telepon_pendamping"] = _secrets(n)[
+            :4
+        ]
     s.count = len(rows)
     with path.open("w", encoding="utf-8", newline="") as handle:
         writer = csv.DictWriter(handle, fieldnames=list(rows[0]))
@@ -157,6 +182,8 @@ def _leaks(text: str, count: int, names_allowed: bool) -> list[str]:
             found.append(f"NIK {n}")
         if not names_allowed and _name(n) in text:
             found.append(f"name {n}")
+        if not names_allowed and any(secret in text for secret in _secrets(n)):
+            found.append(f"address or phone {n}")
     if not names_allowed and "Zzyzx" in text:
         found.append("Zzyzx")
     return found
@@ -177,6 +204,23 @@ def test_sentinels_stay_in_the_team_schedules(
     assert s.run("render", plan_file, "--data", d, "--out", str(rendered))[0] == 0
     for fmt in ("table", "csv", "json"):
         assert s.run("status", "--data", d, "--format", fmt, "--as-of", WEEK)[0] == 0
+    # A replan moves stops: changes.txt (an office document) says whom to call, no resident.
+    # It runs on a copy (its ledger then holds version 2, which the tally below is not of).
+    replanned, copy = tmp_path / "replanned", tmp_path / "copy"
+    shutil.copytree(week_dir, replanned / WEEK)
+    shutil.copytree(s.district, copy)
+    replan = ("replan", "--from", "2026-12-03", "--without-team", "T2", "--cancel")
+    moved = next(
+        stop["site"]
+        for route in json.loads((week_dir / "plan.json").read_text(encoding="utf-8"))["routes"]
+        if route["date"] >= "2026-12-03"
+        for stop in route["stops"]
+        if stop["kind"] == "homebound"
+    )
+    assert s.run(*replan, moved, "--data", str(copy), "--out", str(replanned), *fast)[0] == 0
+    changes = (replanned / WEEK / "changes.txt").read_text(encoding="utf-8")
+    assert "Beri tahu (" in changes
+    assert "memberi tahu warga" in changes or "menelepon warga" in changes
 
     # A tally with a name and a NIK typed into the counts: exit 2, nothing echoed.
     bad = _fill_tally(week_dir / "schedule.xlsx", tmp_path / "bad.xlsx", recorded=_name(7))
@@ -199,7 +243,7 @@ def test_sentinels_stay_in_the_team_schedules(
 
     # An internal error whose exception carries a resident's name and NIK.
     def crash(*args: object, **kwargs: object) -> None:
-        raise RuntimeError(f"bug near {_name(5)} / {_nik(5)}")
+        raise RuntimeError(f"bug near {_name(5)} / {_nik(5)} / {_phone(5)}")
 
     monkeypatch.setattr(planner.ledger.status, "campaign_status", crash)
     code, err = s.run("status", "--data", d)
@@ -207,7 +251,7 @@ def test_sentinels_stay_in_the_team_schedules(
     last = err.splitlines()[-1]
     assert last.startswith("Internal error (RuntimeError); this is a bug in planner, details in ")
     (log,) = s.logs.iterdir()
-    assert "RuntimeError: bug near [resident] / 170201**********" in log.read_text()
+    assert "RuntimeError: bug near [resident] / 170201********** / [phone]" in log.read_text()
 
     # Every line printed.
     for command, text in s.printed:
@@ -217,11 +261,24 @@ def test_sentinels_stay_in_the_team_schedules(
     # Every file written: outputs (both folders), the ledger's bytes, the crash log.
     written = [
         p
-        for folder in (s.out, rendered, s.district / ".planner", s.logs)
+        for folder in (
+            s.out,
+            rendered,
+            replanned,
+            s.district / ".planner",
+            copy / ".planner",
+            s.logs,
+        )
         for p in sorted(folder.rglob("*"))
         if p.is_file()
     ]
-    assert {p.name for p in written} >= {"plan.json", "map.html", "ledger.sqlite", log.name}
+    assert {p.name for p in written} >= {
+        "plan.json",
+        "map.html",
+        "changes.txt",
+        "ledger.sqlite",
+        log.name,
+    }
     named = 0
     for path in written:
         for part, text in _texts(path).items():
@@ -231,6 +288,10 @@ def test_sentinels_stay_in_the_team_schedules(
             if allowed and "Zzyzx" in text and part != "bytes":
                 assert "170201" + "*" * 10 in text, (path, part)
     assert named >= 5, "the schedules should name the visited residents (else this is vacuous)"
+    schedule = (week_dir / "schedule.html").read_text(encoding="utf-8")
+    assert "Telp. warga: 0877-9" in schedule
+    assert "telp. 0878-9" in schedule
+    assert "Jalan Zzyzx" in schedule
 
     # Owner-only: the folders planner made and every file in them.
     for folder in (s.out, week_dir, rendered, s.district / ".planner", s.logs):

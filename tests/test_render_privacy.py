@@ -17,6 +17,7 @@ from planner.fsutil import write_text_atomic
 from planner.io.plan_json import plan_to_json
 from planner.io.tally import ALL_STOPS_SHEET
 from planner.render import render_all
+from planner.render.summary import summary_text
 
 DATA = Path(__file__).parent / "data"
 
@@ -35,10 +36,12 @@ def _sheet_text(path: Path, sheet: str) -> str:
 
 @pytest.fixture(scope="module")
 def plain(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    """The fixture week rendered, with plan.json written as the planner does."""
-    district, plan = fx.build()
+    """The fixture week (with contacts) rendered, with plan.json and summary.txt written as
+    the planner does."""
+    district, plan = fx.build(contacts=True)
     out = tmp_path_factory.mktemp("plain")
     write_text_atomic(out / "plan.json", plan_to_json(plan))
+    write_text_atomic(out / "summary.txt", summary_text(plan, district))
     render_all(plan, district, out)
     return out
 
@@ -52,18 +55,30 @@ def hostile(tmp_path_factory: pytest.TempPathFactory) -> Path:
     return out
 
 
+RESIDENT_SECRETS = (
+    *fx.SENTINEL_NAMES,
+    *fx.SENTINEL_NIKS,
+    *fx.SENTINEL_ADDRESSES,
+    *fx.SENTINEL_PHONES,
+    *fx.SENTINEL_COMPANION_PHONES,
+)
+
+
 def test_resident_names_and_nik_stay_out_of_maps_plan_and_all_stops(plain: Path) -> None:
-    """Sentinel names and NIKs appear in none of map.html, coverage.html, plan.json and the
-    "all stops" sheet; the map shows a homebound stop as category and village."""
+    """Sentinel names, NIKs, addresses and phones appear in none of map.html, coverage.html,
+    plan.json, summary.txt and the "all stops" sheet; the map shows a homebound stop as
+    category and village."""
     public = {
         "map.html": (plain / "map.html").read_text(encoding="utf-8"),
         "coverage.html": (plain / "coverage.html").read_text(encoding="utf-8"),
         "plan.json": (plain / "plan.json").read_text(encoding="utf-8"),
+        "summary.txt": (plain / "summary.txt").read_text(encoding="utf-8"),
         "all stops": _sheet_text(plain / "schedule.xlsx", ALL_STOPS_SHEET),
     }
     for where, text in public.items():
-        for secret in (*fx.SENTINEL_NAMES, *fx.SENTINEL_NIKS):
+        for secret in RESIDENT_SECRETS:
             assert secret not in text, (where, secret)
+            assert secret.replace("-", "") not in text, (where, secret)
         for part in ("Sentinel", "Sentinela", "Sentinelia"):
             assert part not in text, (where, part)
     assert "lansia, Desa Tabarenah" in public["map.html"]
@@ -81,7 +96,8 @@ def test_schedules_name_residents_with_masked_nik_only(plain: Path) -> None:
             assert nik[:6] + "*" * 10 in text
     with zipfile.ZipFile(plain / "schedule.xlsx") as archive:
         xlsx = "".join(archive.read(n).decode("utf-8", "replace") for n in archive.namelist())
-    assert fx.SENTINEL_NAMES[0] in _sheet_text(plain / "schedule.xlsx", "Tim 1 (T1)")
+    team_sheet = _sheet_text(plain / "schedule.xlsx", "Tim 1 (T1)")
+    assert fx.SENTINEL_NAMES[0] in team_sheet
     for path in sorted(plain.iterdir()):
         text = {"schedule.pdf": pdf, "schedule.xlsx": xlsx}.get(path.name)
         if text is None:
@@ -89,6 +105,22 @@ def test_schedules_name_residents_with_masked_nik_only(plain: Path) -> None:
         for nik in fx.SENTINEL_NIKS:
             assert nik not in text, (path.name, nik)
             assert nik[6:] not in text, (path.name, nik)
+
+
+def test_schedules_show_residents_addresses_and_phones(plain: Path) -> None:
+    """The team's schedule (PDF, HTML, its sheet of the workbook) gives the visited residents'
+    address and phone and the companion's phone; the team finds and calls them."""
+    pdf = _pdf_text(plain / "schedule.pdf")
+    page = (plain / "schedule.html").read_text(encoding="utf-8")
+    sheet = _sheet_text(plain / "schedule.xlsx", "Tim 1 (T1)")  # H1 and H2 are T1's
+    for text in (pdf, page, sheet):
+        for n in (0, 1):
+            assert fx.SENTINEL_ADDRESSES[n] in text
+            assert fx.SENTINEL_PHONES[n] in text
+            assert fx.SENTINEL_COMPANION_PHONES[n] in text
+    assert "Alamat: Jalan Sentinelweg 11 · Telp. warga: 0877-4040-0001" in page
+    assert "Pendamping PKH Yuliana, telp. 0878-4040-0001" in page
+    assert fx.SENTINEL_PHONES[2] in _sheet_text(plain / "schedule.xlsx", "Tim 2 (T2)")
 
 
 def test_html_like_names_are_escaped_in_every_page(hostile: Path) -> None:

@@ -5,6 +5,8 @@ Villages are real desa/kelurahan (codes, names, a point inside each); counts, sc
 positions, residents and the plan are made up. Homebound residents carry sentinel names and
 NIKs so privacy tests can search every output for them.
 
+``build(contacts=True)`` gives two villages' heads and a school a name and phone, and the
+residents sentinel addresses and phones (their own and their companions').
 ``build(xss=True)`` plants hostile text (a village named like an HTML tag, a resident named
 like a spreadsheet formula); ``build(long_day=True)`` gives team T1 a Monday of many stops so
 the printed schedule must break pages.
@@ -13,9 +15,11 @@ the printed schedule must break pages.
 from __future__ import annotations
 
 import datetime as dt
+from dataclasses import replace
 from pathlib import Path
 
 from planner.model import (
+    Contact,
     District,
     Homebound,
     HomeboundCategory,
@@ -43,6 +47,17 @@ MONDAY = dt.date(2026, 11, 23)
 
 SENTINEL_NAMES = ("Sentinelia Rahmawati", "Bapak Sentinel Sutrisno", "Ibu Sentinela Ningsih")
 SENTINEL_NIKS = ("1702094107450001", "1702161203380002", "1702110506520003")
+SENTINEL_ADDRESSES = ("Jalan Sentinelweg 11", "Dusun Sentinelkamp RT 02", "Gang Sentinelhof 3")
+SENTINEL_PHONES = ("0877-4040-0001", "0877-4040-0002", "0877-4040-0003")
+SENTINEL_COMPANION_PHONES = ("0878-4040-0001", "0878-4040-0002")
+HEAD_CONTACTS = {
+    "17.02.16.2009": (Contact("Kades Contoh Tabarenah", "0812-0000-0009"),),
+    "17.02.10.2001": (
+        Contact("Kades Contoh Air Mundu", "0812-0000-0101"),
+        Contact("Kasi Pemerintahan Contoh", None),
+    ),
+}
+SCHOOL_CONTACT = Contact("Wakasek Kesiswaan Contoh", "+62 813 0000 0001")
 XSS_VILLAGE = "<img src=x onerror=alert(1)>"
 FORMULA_RESIDENT = '=HYPERLINK("http://x")'
 
@@ -101,6 +116,25 @@ _LONG_MONDAY = (
     ("village:17.02.19.1005", 8, 0),
     ("village:17.02.09.1031", 8, 0),
 )
+
+
+def _with_contacts(district: District) -> District:
+    """``district`` with the contacts of ``build(contacts=True)``."""
+    villages = tuple(
+        replace(v, head_contacts=HEAD_CONTACTS.get(v.code, ())) for v in district.villages
+    )
+    schools = tuple(
+        replace(s, contact=SCHOOL_CONTACT if s.npsn == "10702001" else None)
+        for s in district.schools
+    )
+    phones = (*SENTINEL_COMPANION_PHONES, None)
+    homebound = tuple(
+        replace(h, address=address, phone=phone, companion_phone=companion)
+        for h, address, phone, companion in zip(
+            district.homebound, SENTINEL_ADDRESSES, SENTINEL_PHONES, phones, strict=True
+        )
+    )
+    return replace(district, villages=villages, schools=schools, homebound=homebound)
 
 
 def _district(xss: bool, xss_village: str) -> District:
@@ -234,11 +268,17 @@ def _route(team: Team, date: dt.date, visits: tuple[tuple[str, int, int], ...]) 
 
 
 def build(
-    *, xss: bool = False, long_day: bool = False, xss_village: str = XSS_VILLAGE
+    *,
+    xss: bool = False,
+    long_day: bool = False,
+    xss_village: str = XSS_VILLAGE,
+    contacts: bool = False,
 ) -> tuple[District, Plan]:
     """The fixture district and its plan for week 2026-W48 (``xss_village``: the name the
     village Tabarenah gets with ``xss``)."""
     district = _district(xss, xss_village)
+    if contacts:
+        district = _with_contacts(district)
     teams = {team.id: team for team in district.teams}
     routes = []
     for team_id, weekday, visits in _ROUTES:
