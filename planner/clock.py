@@ -31,7 +31,7 @@ def week_warnings(action: str, week: Week, day: dt.date | None = None) -> list[P
     now = day or today()
     values = {"week": week.label, "monday": week.monday.isoformat(), "today": now.isoformat()}
     if action == "plan" and now > week.monday:
-        return [Problem("", msg("week.started", **values), severity="warning")]
+        return [Problem("--week", msg("week.started", **values), severity="warning")]
     if action == "record" and now < week.monday:
-        return [Problem("", msg("week.future", **values), severity="warning")]
+        return [Problem("--week", msg("week.future", **values), severity="warning")]
     return []

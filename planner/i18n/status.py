@@ -89,7 +89,7 @@ TEXT: dict[str, dict[str, str]] = {
     "status.col.backlog_start": {"id": "belum rekam awal", "en": "backlog at start"},
     "status.col.recorded": {"id": "tercatat", "en": "recorded"},
     "status.col.backlog": {"id": "belum rekam", "en": "backlog"},
-    "status.col.planned": {"id": "direncanakan", "en": "planned"},
+    "status.col.planned": {"id": "rencana", "en": "planned"},
     "status.col.backlog_after": {"id": "belum rekam sesudah rencana", "en": "backlog after plan"},
     "status.col.coverage_start": {"id": "cakupan awal", "en": "coverage at start"},
     "status.col.coverage_now": {"id": "cakupan kini", "en": "coverage now"},

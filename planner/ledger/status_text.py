@@ -96,13 +96,13 @@ def _rich(tidy: TidyTable, lang: str, title: str, keys: tuple[str, ...] | None =
         title=title, box=box.SIMPLE_HEAD, title_justify="left", collapse_padding=True,
         pad_edge=False,
     )  # fmt: skip
-    for n, i in enumerate(wanted):
+    for i in wanted:
         column = tidy.columns[i]
         header = t(f"status.col.{column.key}", lang)
         table.add_column(
             header,
             justify="left" if column.kind not in (NUMBER, PERCENT) else "right",
-            no_wrap=n == 0,  # names and weeks stay whole; headers of numbers wrap instead
+            # Never narrower than a header's longest word: rich would cut it, not wrap it.
             min_width=max(len(word) for word in header.split()),
         )
     for n, row in enumerate(tidy.rows):
