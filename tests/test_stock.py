@@ -131,6 +131,7 @@ def test_stock_add_and_set_commands(folder: Path, capsys: pytest.CaptureFixture[
         (["set", "", "--date", "2026-12-07"], "card count ''"),
         (["add", "5", "--date", "2026-13-01"], "--date '2026-13-01' is not a date"),
         (["add", "5", "--date", "2026-12-10"], "--date 2026-12-10: that day has not come yet"),
+        (["set", "5", "--date", "2025-12-01"], "--date 2025-12-01: more than a year ago"),
     ],
 )
 def test_bad_count_or_date_is_one_message_and_writes_nothing(

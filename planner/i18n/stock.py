@@ -27,6 +27,10 @@ TEXT: dict[str, dict[str, str]] = {
         "id": "catat kiriman atau hitung ulang pada hari terjadinya",
         "en": "record a delivery or a recount on the day it happens",
     },
+    "stock.old_date": {
+        "id": "--date {date}: lebih dari setahun yang lalu (hari ini {today}) — salah ketik tahun?",
+        "en": "--date {date}: more than a year ago (today is {today}) — a typo in the year?",
+    },
     "stock.added": {
         "id": "Kiriman {cards} blanko pada {date} dicatat.",
         "en": "Delivery of {cards} blank cards on {date} recorded.",

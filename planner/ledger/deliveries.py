@@ -18,6 +18,8 @@ from planner.ledger.store import Ledger
 ACTIONS = {"add": "delivery", "set": "recount"}
 MAX_CARDS = 10_000_000
 """No office holds more blank cards: a larger count is a typo."""
+OLDEST_DAYS = 366
+"""A movement dated more than a year ago is a typo (2025 for 2026), not a campaign's week."""
 
 
 def _count(text: str, least: int) -> int:
@@ -41,6 +43,13 @@ def _date(text: str, today: dt.date) -> dt.date:
     except CellError:
         problem = Problem("", msg("stock.bad_date", value=text), hint=msg("stock.bad_date_hint"))
         raise InputError([problem]) from None
+    if date < today - dt.timedelta(days=OLDEST_DAYS):
+        problem = Problem(
+            "",
+            msg("stock.old_date", date=date.isoformat(), today=today.isoformat()),
+            hint=msg("stock.bad_date_hint"),
+        )
+        raise InputError([problem])
     if date > today:
         problem = Problem(
             "",
