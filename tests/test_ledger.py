@@ -312,9 +312,11 @@ def _backlogs(district: District) -> dict[str, int]:
 def test_three_week_campaign_moves_backlogs_and_stock_exactly(tmp_path: Path) -> None:
     """plan → record → plan, three times: every backlog and the stock move exactly as recorded.
 
-    Village backlog and pre-registration shrink by people recorded (floored at 0), school
-    students by recorded and printable by printed, a recorded homebound resident is gone, and
-    the blank stock loses every printed card.
+    A village backlog shrinks by everyone recorded at its sites — the village visit, its
+    school, its homebound residents (planner.coverage: they are part of it) — floored at 0; a
+    pre-registration by the village visit's own recordings, never above the backlog left;
+    school students by recorded and printable by printed; a recorded homebound resident is
+    gone; the blank stock loses every printed card.
     """
     tables = tiny_district()
     with Ledger.open(ledger_path(tmp_path)) as ledger:
@@ -329,14 +331,15 @@ def test_three_week_campaign_moves_backlogs_and_stock_exactly(tmp_path: Path) ->
         assert (outcome.people, outcome.cards, outcome.stock_left) == (81, 51, 49)
         d1 = apply_ledger(tables, ledger)
         assert _backlogs(d1) == {
-            VILLAGE1: 85,
-            VILLAGE2: 30,
+            VILLAGE1: 40,  # 120 - 35 at the village - 45 at its school
+            VILLAGE2: 29,  # 30 - its homebound resident
             VILLAGE3: 50,
             SCHOOL1: 15,
             HOME1: 0,
             HOME2: 1,
         }
         assert d1.village(V1).preregistered == 5
+        assert (d1.village(V1).recorded, d1.village(V2).recorded) == (80, 1)
         assert d1.schools[0].printable == 5
         assert [h.id for h in d1.homebound] == [H2]
         assert d1.settings.blank_stock == 49
@@ -350,7 +353,7 @@ def test_three_week_campaign_moves_backlogs_and_stock_exactly(tmp_path: Path) ->
         _record(ledger, tables, plan2, {VILLAGE1: (22, 10), VILLAGE2: (33, 9), SCHOOL1: (15, 5)})
         d2 = apply_ledger(tables, ledger)
         assert _backlogs(d2) == {
-            VILLAGE1: 63,
+            VILLAGE1: 3,  # 40 - 22 - 15 at the school
             VILLAGE2: 0,
             VILLAGE3: 50,
             SCHOOL1: 0,
@@ -366,9 +369,9 @@ def test_three_week_campaign_moves_backlogs_and_stock_exactly(tmp_path: Path) ->
         _record(ledger, tables, plan3, {HOME2: (1, 1), VILLAGE3: (28, 20)})
         d3 = apply_ledger(tables, ledger)
         assert _backlogs(d3) == {
-            VILLAGE1: 63,
+            VILLAGE1: 3,
             VILLAGE2: 0,
-            VILLAGE3: 22,
+            VILLAGE3: 21,  # 50 - 28 - its homebound resident
             SCHOOL1: 0,
             HOME1: 0,
             HOME2: 0,
@@ -423,7 +426,8 @@ def test_a_corrected_tally_replaces_the_earlier_one(tmp_path: Path) -> None:
         assert _backlogs(state)[VILLAGE1] == 95
         assert _backlogs(state)[SCHOOL1] == 60
         assert _backlogs(state)[VILLAGE3] == 45
-        assert [m.cards for m in ledger.stock_moves()] == [-20]
+        assert [(m.kind, m.cards) for m in ledger.stock_moves()] == [("start", 100)]
+        assert sum(ledger.printed_by_date().values()) == 20
         assert len(ledger.results(WEEK1)) == 2
 
 
@@ -440,13 +444,15 @@ def test_correcting_an_early_week_updates_later_snapshots(tmp_path: Path) -> Non
     assert snaps[(WEEK2, VILLAGE1)] == 90
 
 
-def test_stock_refills_count(tmp_path: Path) -> None:
-    """A refill from the province adds to the stock the next plan may use."""
+def test_stock_deliveries_count_from_their_date(tmp_path: Path) -> None:
+    """A delivery adds to the stock the plans of its week and later may use."""
     tables = tiny_district()
     with Ledger.open(ledger_path(tmp_path)) as ledger:
         _record(ledger, tables, week1_plan(), {VILLAGE1: (35, 30)})
-        ledger.add_stock(WEEK2, 500, "province refill")
+        wednesday = Week.parse(WEEK3).dates[2]
+        assert ledger.add_stock("delivery", wednesday, 500, "BAST 1", blank_stock=100) == 570
         assert apply_ledger(tables, ledger).settings.blank_stock == 570
+        assert apply_ledger(tables, ledger, before_week=WEEK3).settings.blank_stock == 570
         assert apply_ledger(tables, ledger, before_week=WEEK2).settings.blank_stock == 70
 
 

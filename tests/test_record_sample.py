@@ -73,6 +73,12 @@ def _filled_tally(path: Path, district: District, plan: Plan, values: list[tuple
 VALUES = [(38, 30), (1, 1), (None, None), (47, 20), (25, 10)]
 
 
+def _stop_sites(plan: Plan) -> list[str]:
+    """The sites in the order of the "all stops" sheet (by date, then team)."""
+    stops = sorted(plan.stops(), key=lambda rs: (rs[0].date, rs[0].team))
+    return [stop.site for _, stop in stops]
+
+
 def test_record_then_status_on_the_sample(
     sample: tuple[Path, District, Plan], tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
@@ -89,16 +95,23 @@ def test_record_then_status_on_the_sample(
 
     with Ledger.open(ledger_path(folder)) as ledger:
         after = apply_ledger(district, ledger)
-    first = district.villages[0]
-    assert after.village(first.code).backlog == first.backlog - 38
+    # Every person recorded lowers the backlog of the village the site belongs to (floored).
+    recorded = {s: r for s, (r, _) in zip(_stop_sites(plan), VALUES, strict=True) if r}
+    at_village: dict[str, int] = {}
+    for site_id, people in recorded.items():
+        code = district.site_index()[site_id].village_code
+        at_village[code] = at_village.get(code, 0) + people
+    for code, people in at_village.items():
+        assert after.village(code).backlog == max(0, district.village(code).backlog - people)
+    toward_coverage = sum(min(district.village(c).backlog, n) for c, n in at_village.items())
     assert len(after.homebound) == len(district.homebound) - 1
     assert after.settings.blank_stock == 773 - 61
 
     assert run_guarded(cli, ["status", "--data", str(folder), "--format", "json"]) == 0
     data = json.loads(capsys.readouterr().out)
     assert data["recorded_weeks"] == [WEEK]
-    assert data["total"]["recorded"] == 38 + 25
-    assert data["cards"]["stock_left"] == 773 - 61
+    assert data["coverage"]["total"]["recorded"] == toward_coverage
+    assert data["stock"]["now"] == 773 - 61
     assert data["trend"][1]["recorded"] == 111
 
 

@@ -17,12 +17,13 @@ import pytest
 from click.testing import CliRunner
 
 from planner.cli import cli
+from planner.coverage import coverage_report, planned_people
 from planner.io.plan_json import plan_to_json
 from planner.io.tally import ALL_STOPS_COLUMNS, ALL_STOPS_SHEET
 from planner.model import VehicleProfile
 from planner.render import OUTPUT_NAMES, render_all
 from planner.render._common import RenderContext
-from planner.render.coverage import coverage_colour, kecamatan_totals, village_coverage
+from planner.render.coverage import coverage_colour
 from planner.render.offline import external_urls
 from planner.render.webmap import render_map
 from planner.travel import LatLon
@@ -157,24 +158,25 @@ def test_coverage_before_and_after() -> None:
     """After = backlog minus people planned at the village's sites, never below zero; the
     kecamatan totals add up to the district total."""
     district, plan = fx.build()
-    rows = {r.village.code: r for r in village_coverage(RenderContext(plan, district))}
+    report = coverage_report(district, planned_people(plan))
+    rows = {r.code: r for r in report.villages}
     tabarenah = rows["17.02.16.2009"]  # a village visit (38) and a homebound resident (1)
-    assert tabarenah.recorded == 39
-    assert tabarenah.backlog_after == tabarenah.village.backlog - 39
-    assert tabarenah.after is not None
-    assert tabarenah.before is not None
-    assert tabarenah.after > tabarenah.before
+    assert tabarenah.planned == 39
+    assert tabarenah.backlog_after == tabarenah.backlog - 39
+    assert tabarenah.coverage_after is not None
+    assert tabarenah.coverage_now is not None
+    assert tabarenah.coverage_after > tabarenah.coverage_now
     batu_dewa = rows["17.02.16.2003"]  # only its school (60 students) is visited
-    assert batu_dewa.recorded == min(60, batu_dewa.village.backlog)
+    assert batu_dewa.planned == min(60, batu_dewa.backlog)
     untouched = rows["17.02.10.2016"]
-    assert untouched.recorded == 0
-    assert untouched.after == untouched.before
-    per_kecamatan, total = kecamatan_totals(list(rows.values()))
-    assert total.villages == len(district.villages) == sum(k.villages for k in per_kecamatan)
+    assert untouched.planned == 0
+    assert untouched.coverage_after == untouched.coverage_now
+    total = report.total
+    assert total.villages == len(district.villages) == sum(k.villages for k in report.kecamatan)
     assert (
         total.planned
-        == sum(k.planned for k in per_kecamatan)
-        == sum(r.recorded for r in rows.values())
+        == sum(k.planned for k in report.kecamatan)
+        == sum(r.planned for r in rows.values())
     )
     assert coverage_colour(None) != coverage_colour(0.99) != coverage_colour(0.5)
 

@@ -2,13 +2,13 @@
 
 from __future__ import annotations
 
-import datetime as dt
 from pathlib import Path
 
 import click
 
 from planner.calendar import Week
-from planner.cli._common import ctrl_c_exits_at_once, open_echoing, progress_bar
+from planner.cli._common import ctrl_c_exits_at_once, echo_warnings, open_echoing, progress_bar
+from planner.clock import today, week_warnings
 from planner.solve.engines import DEFAULT_ENGINE, ENGINES
 from planner.workflow.requests import PlanRequest
 
@@ -73,8 +73,10 @@ def plan_command(
       planner plan --week 2026-W49 --data ./rejang-lebong --teams T1,T2 --lang en --offline
     """
     team_ids = tuple(x.strip() for x in teams.split(",") if x.strip()) if teams else None
+    week = Week.parse(week_text, today=today())
+    echo_warnings(week_warnings("plan", week))
     request = PlanRequest(
-        week=Week.parse(week_text, today=dt.date.today()),
+        week=week,
         out_dir=out_dir,
         teams=team_ids,
         time_limit_s=time_limit,

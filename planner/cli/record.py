@@ -9,6 +9,7 @@ import click
 import planner.io
 from planner.calendar import Week
 from planner.cli._common import data_option, echo_warnings
+from planner.clock import week_warnings
 from planner.errors import InputError
 from planner.io.tally import read_tally
 from planner.ledger import Ledger, ledger_path
@@ -37,6 +38,7 @@ def record(week: str, results: Path, data_dir: Path | None) -> None:
       planner record --week 2026-W48 tally-W48.xlsx
     """
     label = Week.parse(week).label
+    echo_warnings(week_warnings("record", Week.parse(week)))
     folder = data_dir if data_dir is not None else planner.io.sample_dir()
     district, load_warnings = planner.io.load_district(folder)
     echo_warnings(load_warnings)
@@ -80,7 +82,7 @@ def record(week: str, results: Path, data_dir: Path | None) -> None:
     if outcome.stock_left < 0:
         click.echo(
             f"warning: {-outcome.stock_left} more cards recorded as printed than the stock "
-            "allowed; if the province refilled the stock, raise blank_stock in planner.toml",
+            "allowed; record the delivery with 'planner stock add N --date YYYY-MM-DD'",
             err=True,
         )
 

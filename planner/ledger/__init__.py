@@ -8,7 +8,8 @@ file 0600) holding
 - ``tallies`` + ``results``: the recorded tally of each week (one per week; a corrected file
   replaces the earlier one) and, per visited stop, people recorded and cards printed;
 - ``snapshots``: the backlog of every site at the end of each recorded week (the trend);
-- ``stock_moves``: blank-card movements (cards printed per week; refills).
+- ``stock_moves``: blank-card movements: the campaign's starting stock (kept once, from
+  planner.toml), dated deliveries and recounts (cards printed come from ``results``).
 
 The district tables stay the campaign's starting point: ``apply_ledger`` subtracts everything
 recorded so far from them. So the tables must not be refreshed with post-campaign numbers while
@@ -23,8 +24,10 @@ Personal data: the ledger holds site ids and counts only, never homebound names 
 (plan.json carries none either).
 
 Modules: ``schema`` (file place, migrations), ``records`` (the values), ``queries`` and
-``store`` (the ``Ledger``), ``apply`` (the district after recorded weeks), ``status`` (the
-campaign report), ``status_output`` (its table, CSV and JSON), ``fairness`` (waiting boosts).
+``store`` (the ``Ledger``), ``apply`` (the district after recorded weeks), ``stock`` (the blank
+stock over time), ``deliveries`` (``planner stock``), ``status`` (the campaign report),
+``status_tables``/``status_output``/``status_text`` (its tables, JSON/CSV and text),
+``fairness`` (waiting boosts).
 """
 
 from planner.ledger.apply import (

@@ -13,6 +13,7 @@ from dataclasses import dataclass, replace
 
 from planner.ledger.queries import LedgerQueries
 from planner.ledger.records import Snapshot, weeks_between
+from planner.ledger.stock import stock_level
 from planner.model import District, SiteKind
 
 
@@ -21,22 +22,30 @@ def apply_done(
 ) -> District:
     """The district after ``done`` (people recorded, cards printed per site) and a stock change.
 
-    Backlogs shrink by what was recorded, floored at 0 (a village may record people who were not
-    in the backlog count). A school's ``printable`` (unrecorded students already 17) shrinks by
-    the cards printed there and never exceeds the students left. A recorded homebound resident
-    is removed: ``District`` has no done flag and nobody is left to record there.
+    School students and homebound residents are part of their village's backlog (see
+    ``planner.coverage``): every person recorded at a village's sites lowers the village
+    backlog, floored at 0, and ``Village.recorded`` grows by what was taken off. A
+    pre-registration shrinks by the village visits' own recordings and never exceeds the
+    backlog left. A school's students shrink by what was recorded there and its ``printable``
+    (unrecorded students already 17) by the cards printed, never above the students left. A
+    recorded homebound resident is removed: nobody is left to record there.
     """
     if not done and stock_delta == 0:
         return district
+    at_village: dict[str, int] = defaultdict(int)
+    for site in district.sites():
+        at_village[site.village_code] += done.get(site.site_id, (0, 0))[0]
     villages = []
     for v in district.villages:
-        recorded = done.get(v.site_id, (0, 0))[0]
+        backlog = max(0, v.backlog - at_village[v.code])
         prereg = v.preregistered
+        own = done.get(v.site_id, (0, 0))[0]
         villages.append(
             replace(
                 v,
-                backlog=max(0, v.backlog - recorded),
-                preregistered=None if prereg is None else max(0, prereg - recorded),
+                backlog=backlog,
+                recorded=v.recorded + v.backlog - backlog,
+                preregistered=None if prereg is None else min(backlog, max(0, prereg - own)),
             )
         )
     schools = []
@@ -63,14 +72,16 @@ def apply_ledger(
 ) -> District:
     """``district`` (its tables: the campaign's start) after every recorded week so far.
 
-    Village backlogs and pre-registrations, school students (and printable) shrink by what was
-    recorded; recorded homebound residents are removed; ``settings.blank_stock`` loses the cards
-    printed and gains refills. ``before_week`` leaves out that week and later ones (to plan a
-    week again after it was recorded). An empty ledger returns ``district`` unchanged.
+    Backlogs shrink by what was recorded (``apply_done``); ``settings.blank_stock`` becomes the
+    ledger's stock (``planner.ledger.stock``: the starting stock kept in the ledger, plus
+    deliveries, minus cards printed, recounts replacing the computed figure). ``before_week``
+    leaves out the recordings of that week and later ones (to plan a week again after it was
+    recorded), and stock movements dated after it. An empty ledger returns ``district``
+    unchanged.
     """
     done = ledger.totals_by_site(before_week=before_week)
-    moves = ledger.stock_moves()
-    delta = sum(m.cards for m in moves if before_week is None or m.week < before_week)
+    blank = district.settings.blank_stock
+    delta = max(0, stock_level(ledger, blank, before_week=before_week)) - blank
     return apply_done(district, done, delta)
 
 

@@ -106,10 +106,29 @@ class LedgerQueries:
         ]
 
     def stock_moves(self) -> list[StockMove]:
-        """Every blank-stock movement, oldest first."""
+        """Every stored blank-card movement (start, deliveries, recounts), oldest first."""
         return [
-            StockMove(week=str(w), kind=str(k), cards=int(c), note=str(n))
-            for w, k, c, n in self._db.execute(
-                "SELECT week, kind, cards, note FROM stock_moves ORDER BY week, id"
+            StockMove(date=dt.date.fromisoformat(str(d)), kind=str(k), cards=int(c), note=str(n))
+            for d, k, c, n in self._db.execute(
+                "SELECT date, kind, cards, note FROM stock_moves ORDER BY kind != 'start', date, id"
             )
         ]
+
+    def start_stock(self) -> int | None:
+        """The campaign's starting stock kept in the ledger, or None before it is kept."""
+        row = self._db.execute(
+            "SELECT cards FROM stock_moves WHERE kind = 'start' ORDER BY id LIMIT 1"
+        ).fetchone()
+        return None if row is None else int(row[0])
+
+    def printed_by_date(self, *, before_week: str | None = None) -> dict[dt.date, int]:
+        """Cards printed per stop date over the recorded weeks (before ``before_week``)."""
+        query = "SELECT date, SUM(printed) FROM results"
+        args: tuple[str, ...] = ()
+        if before_week is not None:
+            query += " WHERE week < ?"
+            args = (before_week,)
+        return {
+            dt.date.fromisoformat(str(d)): int(p)
+            for d, p in self._db.execute(query + " GROUP BY date ORDER BY date", args)
+        }

@@ -57,8 +57,8 @@ class RecordOutcome:
     previous_people: int | None
     previous_cards: int | None
     stock_left: int
-    """Blank cards left: ``blank_stock`` + every stock move; negative means more cards were
-    recorded as printed than the ledger knows of (an unrecorded refill)."""
+    """Blank cards left (``planner.ledger.stock``); negative means more cards were recorded
+    as printed than the ledger knows of (an unrecorded delivery)."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -74,11 +74,20 @@ class Snapshot:
     backlog: int
 
 
+STOCK_KINDS = ("start", "delivery", "recount")
+"""Blank-card movements the ledger stores: the campaign's starting stock (once), a delivery
+(cards added), a recount (the stock counted: it replaces what the ledger computed)."""
+
+
 @dataclass(frozen=True, slots=True)
 class StockMove:
-    """A change of the blank-card stock: ``cards`` < 0 for printed cards, > 0 for a refill."""
+    """A stored blank-card movement (cards printed come from the results, not from here)."""
 
-    week: str
+    date: dt.date
     kind: str
     cards: int
     note: str
+
+    def __post_init__(self) -> None:
+        if self.kind not in STOCK_KINDS or self.cards < 0:
+            raise ValueError(f"bad stock move {self.kind} {self.cards}")

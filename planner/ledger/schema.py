@@ -64,6 +64,29 @@ MIGRATIONS: tuple[tuple[str, ...], ...] = (
             created_at TEXT NOT NULL
         )""",
     ),
+    # 2: stock movements are dated deliveries and recounts, and the campaign's starting stock
+    # is kept once (raising blank_stock in planner.toml no longer rewrites history). Cards
+    # printed come from the results (dated per stop), so the weekly 'printed' rows go; a
+    # refill of version 1 becomes a delivery on its week's Monday (no command wrote the
+    # negative 'adjust' rows, which are dropped).
+    (
+        """CREATE TABLE stock_moves_v2 (
+            id INTEGER PRIMARY KEY,
+            date TEXT NOT NULL,
+            kind TEXT NOT NULL CHECK (kind IN ('start', 'delivery', 'recount')),
+            cards INTEGER NOT NULL CHECK (cards >= 0),
+            note TEXT NOT NULL DEFAULT '',
+            created_at TEXT NOT NULL
+        )""",
+        """INSERT INTO stock_moves_v2 (date, kind, cards, note, created_at)
+           SELECT date(substr(week, 1, 4) || '-01-04', 'weekday 0', '-6 days',
+                       '+' || ((CAST(substr(week, 7, 2) AS INTEGER) - 1) * 7) || ' days'),
+                  'delivery', cards, note, created_at
+           FROM stock_moves WHERE kind = 'refill' AND cards > 0 ORDER BY id""",
+        "DROP TABLE stock_moves",
+        "ALTER TABLE stock_moves_v2 RENAME TO stock_moves",
+        "CREATE INDEX stock_moves_by_date ON stock_moves (date, id)",
+    ),
 )
 """Schema migrations: entry ``i`` brings a file from ``user_version`` i to i + 1. Append only."""
 

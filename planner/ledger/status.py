@@ -1,87 +1,53 @@
-"""Campaign status: coverage by kecamatan, the backlog week by week, cards, who waits longest.
+"""Campaign status: coverage by kecamatan and village, the weeks, the blank stock over time and
+the sites waiting longest.
 
 What ``planner status`` shows, computed from the district tables (the campaign's start) and
-the ledger. Coverage is the office's figure: recorded / obliged = 1 − backlog / obliged over
-the villages (e.g. 94.51 %). With an empty ledger everything still works and shows the tables.
+the ledger. Coverage is ``planner.coverage``'s, the same figures as ``summary.txt`` and
+``coverage.html``: recorded ÷ obliged over the villages, school students and homebound
+residents counting toward their village. "Recorded" is what the ledger's recorded weeks did;
+"planned" is what the next plan not yet recorded would add. With an empty ledger everything
+still works and shows the tables.
 
 Personal data: homebound residents appear by site id, category and village only.
 """
 
 from __future__ import annotations
 
+import datetime as dt
 import math
-from collections.abc import Mapping
 from dataclasses import dataclass
+from pathlib import Path
 
-import pandas as pd
-
+from planner.calendar import Week
+from planner.clock import today as clock_today
+from planner.coverage import CoverageReport, coverage_report, planned_people
+from planner.errors import Problem
 from planner.ledger.apply import apply_ledger, group_by_week
+from planner.ledger.queries import LedgerQueries
 from planner.ledger.records import weeks_between
+from planner.ledger.schema import ledger_path
+from planner.ledger.stock import StockReport, stock_report
 from planner.ledger.store import Ledger
 from planner.model import District, SiteKind
-from planner.model import coverage as coverage_share
 
 START = "start"
-"""The trend's first row: the district tables before any recorded week."""
-
-
-@dataclass(frozen=True, slots=True)
-class Coverage:
-    """Recording coverage of a kecamatan (``level`` "kecamatan") or the whole district."""
-
-    level: str
-    name: str
-    villages: int
-    obliged: int
-    backlog_start: int
-    backlog: int
-    recorded: int
-    """People recorded at village visits during the campaign (from the ledger)."""
-
-    @property
-    def coverage_start_pct(self) -> float | None:
-        """Coverage before the campaign, in percent (None without obliged residents)."""
-        return _pct(self.backlog_start, self.obliged)
-
-    @property
-    def coverage_pct(self) -> float | None:
-        """Coverage now, in percent: 100 × (1 − backlog / obliged), 2 decimals."""
-        return _pct(self.backlog, self.obliged)
-
-
-def _pct(backlog: int, obliged: int) -> float | None:
-    share = coverage_share(obliged, backlog)
-    return None if share is None else round(100.0 * share, 2)
+"""The weeks table's first row: the district tables before any recorded week."""
 
 
 @dataclass(frozen=True, slots=True)
 class TrendWeek:
-    """The backlog at the end of a recorded week (``week`` "start": the tables)."""
+    """The backlog at the end of a recorded week (``week`` "start": the tables).
+
+    ``backlog`` is the villages' backlog, which includes the students and homebound
+    residents not yet recorded (shown on their own too)."""
 
     week: str
-    village_backlog: int
-    school_students: int
-    homebound_left: int
+    backlog: int
+    students: int
+    homebound: int
     stops_visited: int
     recorded: int
     printed: int
-    stock: int
-
-
-@dataclass(frozen=True, slots=True)
-class Cards:
-    """Blank cards: the stock in planner.toml, what was printed, refills, what is left."""
-
-    stock_start: int
-    printed: int
-    refilled: int
-    stock_left: int
-    reserve: int
-
-    @property
-    def budget(self) -> int:
-        """Cards the teams may still print (stock left minus the office's reserve)."""
-        return max(0, self.stock_left - self.reserve)
 
 
 @dataclass(frozen=True, slots=True)
@@ -90,7 +56,12 @@ class Waiting:
 
     site: str
     kind: str
+    category: str
+    """A homebound resident's category (``elderly``…), else ''."""
+    name: str
+    """The site's public name: the village's or school's; '' for a homebound resident."""
     village: str
+    village_name: str
     kecamatan: str
     backlog: int
     last_visit: str | None
@@ -102,142 +73,133 @@ class Status:
     """Everything ``planner status`` reports."""
 
     district: str
-    as_of: str
+    as_of: str | None
+    """The last recorded week (None: none is recorded yet)."""
+    window_end: str
+    """The week the "not visited in N weeks" window ends with."""
     weeks: int
     plan_weeks: tuple[str, ...]
     recorded_weeks: tuple[str, ...]
-    coverage: tuple[Coverage, ...]
-    total: Coverage
+    planned_week: str | None
+    """The plan whose people are "planned": the first planned week after the last recorded."""
+    coverage: CoverageReport
     trend: tuple[TrendWeek, ...]
-    cards: Cards
+    stock: StockReport
+    toml_stock: int
+    """``blank_stock`` in planner.toml now (differs from ``stock.start`` once it was raised)."""
     waiting: tuple[Waiting, ...]
 
 
-def campaign_status(district: District, ledger: Ledger, *, as_of: str, weeks: int = 4) -> Status:
-    """The campaign's status; ``as_of`` (a week label) ends the ``weeks``-week visit window.
+def campaign_status(
+    district: District,
+    ledger: Ledger,
+    *,
+    as_of: str | None = None,
+    weeks: int = 4,
+    today: dt.date | None = None,
+) -> Status:
+    """The campaign's status. ``as_of`` (a week label) ends the ``weeks``-week visit window;
+    by default the last recorded week, or this week (``today``) when none is recorded.
 
     ``district`` is the tables as loaded (the campaign's start), not yet ``apply_ledger``-ed.
     """
     state = apply_ledger(district, ledger)
-    coverage, total = _coverage(district, state, ledger.totals_by_site())
-    cards = _cards(district, ledger)
+    recorded = tuple(ledger.recorded_weeks())
+    plans = tuple(ledger.plan_weeks())
+    last = recorded[-1] if recorded else None
+    planned_week = next((w for w in plans if last is None or w > last), None)
+    plan = ledger.latest_plan(planned_week) if planned_week else None
+    window_end = as_of or last or Week.of(today or clock_today()).label
+    settings = district.settings
     return Status(
-        district=district.settings.name,
-        as_of=as_of,
+        district=settings.name,
+        as_of=last,
+        window_end=window_end,
         weeks=weeks,
-        plan_weeks=tuple(ledger.plan_weeks()),
-        recorded_weeks=tuple(ledger.recorded_weeks()),
-        coverage=coverage,
-        total=total,
+        plan_weeks=plans,
+        recorded_weeks=recorded,
+        planned_week=planned_week,
+        coverage=coverage_report(state, planned_people(plan)),
         trend=_trend(district, ledger),
-        cards=cards,
-        waiting=_waiting(district, state, ledger, as_of, weeks),
+        stock=stock_report(ledger, settings.blank_stock, settings.blank_reserve),
+        toml_stock=settings.blank_stock,
+        waiting=_waiting(district, state, ledger, window_end, weeks),
     )
 
 
-COUNTS = ("villages", "obliged", "backlog_start", "backlog", "recorded")
-"""The counted columns of ``Coverage``, in its field order."""
-
-
-def _coverage(
-    district: District, state: District, done: Mapping[str, tuple[int, int]]
-) -> tuple[tuple[Coverage, ...], Coverage]:
-    """Coverage per kecamatan (by name) and of the district: one row per village, summed."""
-    now = {v.code: v.backlog for v in state.villages}
-    villages = district.villages
-    frame = pd.DataFrame(
-        {
-            "kecamatan": [v.district for v in villages],
-            "villages": [1] * len(villages),
-            "obliged": [v.obliged for v in villages],
-            "backlog_start": [v.backlog for v in villages],
-            "backlog": [now[v.code] for v in villages],
-            "recorded": [done.get(v.site_id, (0, 0))[0] for v in villages],
-        },
-        columns=["kecamatan", *COUNTS],
-    )
-    sums = frame.groupby("kecamatan", sort=True)[list(COUNTS)].sum()
-    coverage = tuple(
-        Coverage("kecamatan", str(name), *(int(row[c]) for c in COUNTS))
-        for name, row in sums.iterrows()
-    )
-    total = Coverage("district", district.settings.name, *(int(frame[c].sum()) for c in COUNTS))
-    return coverage, total
-
-
-def _cards(district: District, ledger: Ledger) -> Cards:
-    moves = ledger.stock_moves()
-    start = district.settings.blank_stock
-    printed = -sum(m.cards for m in moves if m.kind == "printed")
-    refilled = sum(m.cards for m in moves if m.kind != "printed")
-    return Cards(
-        stock_start=start,
-        printed=printed,
-        refilled=refilled,
-        stock_left=max(0, start - printed + refilled),
-        reserve=district.settings.blank_reserve,
-    )
-
-
-def _trend(district: District, ledger: Ledger) -> tuple[TrendWeek, ...]:
-    stock = district.settings.blank_stock
+def _trend(district: District, ledger: LedgerQueries) -> tuple[TrendWeek, ...]:
     rows = [
         TrendWeek(
             week=START,
-            village_backlog=sum(v.backlog for v in district.villages),
-            school_students=sum(s.students for s in district.schools),
-            homebound_left=len(district.homebound),
+            backlog=sum(v.backlog for v in district.villages),
+            students=sum(s.students for s in district.schools),
+            homebound=len(district.homebound),
             stops_visited=0,
             recorded=0,
             printed=0,
-            stock=stock,
         )
     ]
     backlog = group_by_week(ledger.snapshots())
-    moves = ledger.stock_moves()
     for week, (visited, recorded, printed) in sorted(ledger.week_totals().items()):
         kinds = backlog.get(week, dict.fromkeys(SiteKind, 0))
-        left = stock + sum(m.cards for m in moves if m.week <= week)
         rows.append(
             TrendWeek(
                 week=week,
-                village_backlog=kinds[SiteKind.VILLAGE],
-                school_students=kinds[SiteKind.SCHOOL],
-                homebound_left=kinds[SiteKind.HOMEBOUND],
+                backlog=kinds[SiteKind.VILLAGE],
+                students=kinds[SiteKind.SCHOOL],
+                homebound=kinds[SiteKind.HOMEBOUND],
                 stops_visited=visited,
                 recorded=recorded,
                 printed=printed,
-                stock=max(0, left),
             )
         )
     return tuple(rows)
 
 
+def _open_sites(state: District) -> list[tuple[str, str, str, str, str, int]]:
+    """(site, kind, category, name, village, backlog) of every site with backlog left."""
+    sites = [
+        (v.site_id, "village", "", v.name, v.code, v.backlog) for v in state.villages if v.backlog
+    ]
+    sites += [
+        (s.site_id, "school", "", s.name, s.village_code, s.students)
+        for s in state.schools
+        if s.students > 0
+    ]
+    # Category and village, never the resident: status output names no person.
+    sites += [
+        (h.site_id, "homebound", str(h.category), "", h.village_code, 1) for h in state.homebound
+    ]
+    return sites
+
+
 def _waiting(
-    district: District, state: District, ledger: Ledger, as_of: str, weeks: int
+    district: District, state: District, ledger: LedgerQueries, as_of: str, weeks: int
 ) -> tuple[Waiting, ...]:
     last: dict[str, str] = {}
     for week, result in ledger.results():
         if week <= as_of and week > last.get(result.site, ""):
             last[result.site] = week
-    kecamatan = {v.code: v.district for v in district.villages}
-    open_sites: list[tuple[str, str, str, int]] = [
-        (v.site_id, "village", v.code, v.backlog) for v in state.villages if v.backlog > 0
-    ]
-    open_sites += [
-        (s.site_id, "school", s.village_code, s.students) for s in state.schools if s.students > 0
-    ]
-    # Category, not the resident: status output never names a person.
-    open_sites += [
-        (h.site_id, f"homebound ({h.category})", h.village_code, 1) for h in state.homebound
-    ]
+    villages = {v.code: v for v in district.villages}
     waiting = []
-    for site, kind, village, backlog in open_sites:
+    for site, kind, category, name, code, backlog in _open_sites(state):
         seen = last.get(site)
         waited = None if seen is None else weeks_between(seen, as_of)
         if waited is None or waited >= weeks:
+            village = villages[code]
             waiting.append(
-                Waiting(site, kind, village, kecamatan.get(village, ""), backlog, seen, waited)
+                Waiting(
+                    site=site,
+                    kind=kind,
+                    category=category,
+                    name=name,
+                    village=code,
+                    village_name=village.name,
+                    kecamatan=village.district,
+                    backlog=backlog,
+                    last_visit=seen,
+                    weeks_waiting=waited,
+                )
             )
     order = {"village": 0, "school": 1}
     # Longest wait first, then the biggest backlog: the order a coordinator would act in.
@@ -250,3 +212,19 @@ def _waiting(
         )
     )
     return tuple(waiting)
+
+
+def folder_status(
+    folder: Path | None, *, as_of: str | None = None, weeks: int = 4
+) -> tuple[Status, tuple[Problem, ...], str]:
+    """``planner status`` of a district folder (None: the sample): the status, the tables'
+    warnings and the district's language. Only reads: without a ledger file an empty one in
+    memory is used and no file is made."""
+    import planner.io
+
+    where = folder if folder is not None else planner.io.sample_dir()
+    district, warnings = planner.io.load_district(where)
+    path = ledger_path(where)
+    with Ledger.open(path) if path.exists() else Ledger.memory() as ledger:
+        status = campaign_status(district, ledger, as_of=as_of, weeks=weeks)
+    return status, tuple(warnings), district.settings.language

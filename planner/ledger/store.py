@@ -16,13 +16,15 @@ from dataclasses import replace
 from pathlib import Path
 from types import TracebackType
 
+from planner.clock import today
 from planner.errors import InputError
 from planner.fsutil import ensure_private_dir
 from planner.io.plan_json import plan_from_dict
 from planner.ledger.apply import apply_done, site_backlogs
 from planner.ledger.queries import LedgerQueries
-from planner.ledger.records import RecordOutcome, StopResult
+from planner.ledger.records import RecordOutcome, StockMove, StopResult
 from planner.ledger.schema import MIGRATIONS, PAUSE_HOOK_ENV, SCHEMA_VERSION
+from planner.ledger.stock import stock_level
 from planner.model import District, Plan
 
 
@@ -193,7 +195,8 @@ class Ledger(LedgerQueries):
     ) -> RecordOutcome:
         """Store the week's results (replacing an earlier tally of that week) in ONE transaction.
 
-        Also rewrites the week's printed-card stock move and the backlog snapshots of this and
+        Also keeps the starting stock (see ``keep_start_stock``) and rewrites the backlog
+        snapshots of this and
         every later recorded week. Results equal to what is stored change nothing. ``district``
         is the campaign's starting point (the tables), as for ``apply_ledger``.
         """
@@ -212,8 +215,9 @@ class Ledger(LedgerQueries):
             )
             people, cards = sum(w[1] for w in wanted), sum(w[2] for w in wanted)
             changed = not (had_tally and stored == wanted)
+            self._keep_start(district.settings.blank_stock)
             if changed:
-                self._replace_week(plan, results, cards, source_sha256, source_name)
+                self._replace_week(plan, results, source_sha256, source_name)
                 self._rewrite_snapshots(district, since=week)
             return RecordOutcome(
                 week=week,
@@ -225,18 +229,17 @@ class Ledger(LedgerQueries):
                 cards=cards,
                 previous_people=sum(s[1] for s in stored) if had_tally else None,
                 previous_cards=sum(s[2] for s in stored) if had_tally else None,
-                stock_left=self._stock(district),
+                stock_left=stock_level(self, district.settings.blank_stock),
             )
 
     def _replace_week(
         self,
         plan: Plan,
         results: Sequence[StopResult],
-        cards: int,
         source_sha256: str,
         source_name: str,
     ) -> None:
-        """Inside ``record``'s transaction: the week's tally, results and stock move, anew."""
+        """Inside ``record``'s transaction: the week's tally and results, anew."""
         week = plan.week
         # ON DELETE CASCADE removes the earlier results of the week with its tally.
         self._db.execute("DELETE FROM tallies WHERE week = ?", (week,))
@@ -262,15 +265,6 @@ class Ledger(LedgerQueries):
             )
             if i == 0:
                 _pause_for_kill_test()
-        self._db.execute("DELETE FROM stock_moves WHERE week = ? AND kind = 'printed'", (week,))
-        self._db.execute(
-            "INSERT INTO stock_moves (week, kind, cards, note, created_at) "
-            "VALUES (?, 'printed', ?, ?, ?)",
-            (week, -cards, f"printed in {week} ({source_name})", _now()),
-        )
-
-    def _stock(self, district: District) -> int:
-        return district.settings.blank_stock + sum(m.cards for m in self.stock_moves())
 
     def _rewrite_snapshots(self, district: District, since: str) -> None:
         weeks = [w for w in self.recorded_weeks() if w >= since]
@@ -296,14 +290,38 @@ class Ledger(LedgerQueries):
                 rows,
             )
 
-    def add_stock(self, week: str, cards: int, note: str = "") -> None:
-        """Record a refill (``cards`` > 0) or a correction of the blank-card stock."""
+    def keep_start_stock(self, blank_stock: int) -> int:
+        """Keep ``blank_stock`` (planner.toml's) as the campaign's starting stock unless one
+        is kept already; return the kept one. From then on planner.toml's value is history."""
         with self._transaction():
+            return self._keep_start(blank_stock)
+
+    def _keep_start(self, blank_stock: int) -> int:
+        kept = self.start_stock()
+        if kept is not None:
+            return kept
+        self._db.execute(
+            "INSERT INTO stock_moves (date, kind, cards, note, created_at) VALUES (?, ?, ?, ?, ?)",
+            (today().isoformat(), "start", blank_stock, "planner.toml blank_stock", _now()),
+        )
+        return blank_stock
+
+    def add_stock(
+        self, kind: str, date: dt.date, cards: int, note: str = "", *, blank_stock: int
+    ) -> int:
+        """Store a delivery (``cards`` added) or a recount (``cards`` counted) dated ``date``;
+        the starting stock is kept first (``blank_stock``). Returns the stock now."""
+        move = StockMove(date=date, kind=kind, cards=cards, note=note)
+        if move.kind == "start":
+            raise ValueError("the starting stock is kept by keep_start_stock")
+        with self._transaction():
+            self._keep_start(blank_stock)
             self._db.execute(
-                "INSERT INTO stock_moves (week, kind, cards, note, created_at) "
+                "INSERT INTO stock_moves (date, kind, cards, note, created_at) "
                 "VALUES (?, ?, ?, ?, ?)",
-                (week, "refill" if cards > 0 else "adjust", cards, note, _now()),
+                (date.isoformat(), kind, cards, note, _now()),
             )
+        return stock_level(self, blank_stock)
 
 
 def _same_plan(stored_json: str, new_json: str) -> bool:

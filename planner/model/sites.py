@@ -101,9 +101,14 @@ class Village:
     head_overrides: tuple[DateOverride, ...] = ()
     head_contacts: tuple[Contact, ...] = ()
     """Whom to call about a visit (kepala desa, lurah, kasi pemerintahan), in table order."""
+    recorded: int = 0
+    """People the campaign recorded at the village's sites (itself, its schools, its homebound
+    residents) and took off ``backlog`` before this state: the tables' backlog is ``backlog +
+    recorded``. 0 in the tables; set by ``planner.ledger.apply_ledger``."""
 
     def __post_init__(self) -> None:
         require(bool(self.code), "village without a code")
+        require(self.recorded >= 0, f"{self.code}: negative recorded")
         require(self.kind in ("desa", "kelurahan"), f"{self.code}: bad kind {self.kind!r}")
         require(self.obliged >= 0 and self.backlog >= 0, f"{self.code}: negative count")
         require(

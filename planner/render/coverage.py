@@ -1,22 +1,23 @@
 """``coverage.html``: the managers' map of recording coverage before and after the week.
 
-Coverage of a village = 1 − backlog ÷ obliged. "After" subtracts the people this plan expects to
-record at the village's sites (the village itself, its schools and its homebound residents),
-never below zero. Villages are drawn from the boundaries file, as circles when they have no
-polygon; the two states are two base layers (a radio toggle), and a table sums kecamatan.
+The figures are ``planner.coverage``'s, the same as ``summary.txt`` and ``planner status``:
+coverage of a village = recorded ÷ obliged = 1 − backlog ÷ obliged; "before" is the state the
+ledger's recorded weeks left, "after" subtracts what this plan takes off the village backlog
+(people planned at the village's sites — the village itself, its schools, its homebound
+residents — at most the backlog). Villages are drawn from the boundaries file, as circles when
+they have no polygon; the two states are two base layers (a radio toggle), and a table sums
+kecamatan.
 """
 
 from __future__ import annotations
 
-from collections import defaultdict
-from dataclasses import dataclass
 from typing import Any
 
 import folium
 from folium.utilities import JsCode
 
-from planner.i18n import t
-from planner.model import Village, coverage
+from planner.coverage import CoverageRow, coverage_report, planned_people
+from planner.i18n import number, percent, t
 from planner.render._common import RenderContext, esc
 from planner.render.boundaries import feature, feature_collection, load_boundaries
 from planner.render.offline import finish_page, new_map
@@ -32,89 +33,6 @@ COVERAGE_CLASSES: tuple[tuple[float, str], ...] = (
 NO_DATA_COLOUR = "#bdbdbd"
 
 
-@dataclass(frozen=True, slots=True)
-class VillageCoverage:
-    """A village's backlog before and after the plan."""
-
-    village: Village
-    planned: int
-    backlog_after: int
-
-    @property
-    def recorded(self) -> int:
-        """People the plan takes off this village's backlog."""
-        return self.village.backlog - self.backlog_after
-
-    @property
-    def before(self) -> float | None:
-        """Coverage before the plan (None without an obliged count)."""
-        return _coverage(self.village.obliged, self.village.backlog)
-
-    @property
-    def after(self) -> float | None:
-        """Coverage after the plan (None without an obliged count)."""
-        return _coverage(self.village.obliged, self.backlog_after)
-
-
-@dataclass(frozen=True, slots=True)
-class KecamatanTotals:
-    """Sums over one kecamatan's villages (or the whole district)."""
-
-    name: str
-    villages: int
-    obliged: int
-    backlog: int
-    planned: int
-    backlog_after: int
-
-    @property
-    def before(self) -> float | None:
-        """Coverage before the plan."""
-        return _coverage(self.obliged, self.backlog)
-
-    @property
-    def after(self) -> float | None:
-        """Coverage after the plan."""
-        return _coverage(self.obliged, self.backlog_after)
-
-
-def _coverage(obliged: int, backlog: int) -> float | None:
-    share = coverage(obliged, backlog)
-    return None if share is None else max(0.0, share)
-
-
-def village_coverage(ctx: RenderContext) -> list[VillageCoverage]:
-    """Every village with the people the plan records at its sites."""
-    planned: dict[str, int] = defaultdict(int)
-    for _, stop in ctx.plan.stops():
-        village = ctx.village_of(stop.site)
-        if village is not None:
-            planned[village.code] += stop.people
-    return [
-        VillageCoverage(v, planned[v.code], max(0, v.backlog - planned[v.code]))
-        for v in ctx.district.villages
-    ]
-
-
-def kecamatan_totals(rows: list[VillageCoverage]) -> tuple[list[KecamatanTotals], KecamatanTotals]:
-    """Totals per kecamatan (in order of first appearance) and for the whole district."""
-    groups: dict[str, list[VillageCoverage]] = defaultdict(list)
-    for row in rows:
-        groups[row.village.district].append(row)
-
-    def total(name: str, items: list[VillageCoverage]) -> KecamatanTotals:
-        return KecamatanTotals(
-            name=name,
-            villages=len(items),
-            obliged=sum(r.village.obliged for r in items),
-            backlog=sum(r.village.backlog for r in items),
-            planned=sum(r.recorded for r in items),
-            backlog_after=sum(r.backlog_after for r in items),
-        )
-
-    return [total(name, items) for name, items in groups.items()], total("", rows)
-
-
 def coverage_colour(value: float | None) -> str:
     """The fill colour of a coverage share."""
     if value is None:
@@ -122,20 +40,26 @@ def coverage_colour(value: float | None) -> str:
     return next(colour for bound, colour in COVERAGE_CLASSES if value >= bound)
 
 
-def _pct(value: float | None) -> str:
-    return "–" if value is None else f"{value * 100:.1f}%"
+def _pct(value: float | None, lang: str) -> str:
+    return "–" if value is None else percent(max(0.0, value) * 100, lang)
 
 
-def _tip(ctx: RenderContext, row: VillageCoverage) -> str:
+def village_rows(ctx: RenderContext) -> list[CoverageRow]:
+    """Every village's coverage row: recorded so far, and what this plan adds."""
+    return list(coverage_report(ctx.district, planned_people(ctx.plan)).villages)
+
+
+def _tip(ctx: RenderContext, row: CoverageRow) -> str:
     lang = ctx.lang
-    v = row.village
+    v = ctx.district.village(row.code)
     return (
         f"<b>{esc(ctx.village_label(v))}</b><br>{esc(t('render.kecamatan', lang))}: "
-        f"{esc(v.district)}<br>{esc(t('render.obliged', lang))}: {v.obliged} · "
-        f"{esc(t('render.backlog', lang))}: {v.backlog}<br>"
-        f"{esc(t('render.planned', lang))}: {row.recorded}<br>"
-        f"{esc(t('render.coverage_before', lang))}: {_pct(row.before)}<br>"
-        f"{esc(t('render.coverage_after', lang))}: {_pct(row.after)}"
+        f"{esc(v.district)}<br>{esc(t('render.obliged', lang))}: {number(row.obliged, lang)} · "
+        f"{esc(t('render.backlog', lang))}: {number(row.backlog, lang)}<br>"
+        f"{esc(t('status.col.recorded', lang))}: {number(row.recorded, lang)} · "
+        f"{esc(t('render.planned', lang))}: {number(row.planned, lang)}<br>"
+        f"{esc(t('render.coverage_before', lang))}: {_pct(row.coverage_now, lang)}<br>"
+        f"{esc(t('render.coverage_after', lang))}: {_pct(row.coverage_after, lang)}"
     )
 
 
@@ -154,7 +78,7 @@ _TOOLTIP = JsCode(
 
 def _layer(
     ctx: RenderContext,
-    rows: list[VillageCoverage],
+    rows: list[CoverageRow],
     shapes: dict[str, dict[str, Any]],
     *,
     after: bool,
@@ -163,15 +87,16 @@ def _layer(
     group = folium.FeatureGroup(name=esc(name), overlay=False, show=after)
     features = []
     for row in rows:
-        value = row.after if after else row.before
-        props = {"kode": row.village.code, "fill": coverage_colour(value), "tip": _tip(ctx, row)}
-        shape = shapes.get(row.village.code)
+        value = row.coverage_after if after else row.coverage_now
+        props = {"kode": row.code, "fill": coverage_colour(value), "tip": _tip(ctx, row)}
+        shape = shapes.get(row.code)
         if shape is not None:
             features.append(feature(shape, props))
             continue
-        radius = 5 + min(9, (max(row.village.obliged, 0) ** 0.5) / 8)
+        radius = 5 + min(9, (max(row.obliged, 0) ** 0.5) / 8)
+        village = ctx.district.village(row.code)
         folium.CircleMarker(
-            (row.village.lat, row.village.lon),
+            (village.lat, village.lon),
             radius=radius,
             color="#555555",
             weight=0.8,
@@ -192,34 +117,34 @@ def _layer(
     return group
 
 
-def _table(ctx: RenderContext, rows: list[VillageCoverage]) -> str:
+def _table(ctx: RenderContext) -> str:
     lang = ctx.lang
-    per_kecamatan, total = kecamatan_totals(rows)
+    report = coverage_report(ctx.district, planned_people(ctx.plan))
     heads = [
         t("render.kecamatan", lang),
         t("render.villages", lang),
         t("render.obliged", lang),
         t("render.backlog", lang),
+        t("status.col.recorded", lang),
         t("render.planned", lang),
         t("render.coverage_before", lang),
         t("render.coverage_after", lang),
     ]
 
-    def line(k: KecamatanTotals, name: str, cls: str = "") -> str:
+    def line(k: CoverageRow, name: str, cls: str = "") -> str:
+        counts = (k.villages, k.obliged, k.backlog, k.recorded, k.planned)
         cells = [
             f'<td class="txt">{esc(name)}</td>',
-            f"<td>{k.villages}</td>",
-            f"<td>{k.obliged:,}</td>",
-            f"<td>{k.backlog:,}</td>",
-            f"<td>{k.planned:,}</td>",
-            f'<td><span class="dot" style="background:{coverage_colour(k.before)}"></span>'
-            f"{_pct(k.before)}</td>",
-            f'<td><span class="dot" style="background:{coverage_colour(k.after)}"></span>'
-            f"{_pct(k.after)}</td>",
+            *(f"<td>{number(c, lang)}</td>" for c in counts),
+            f'<td><span class="dot" style="background:{coverage_colour(k.coverage_now)}"></span>'
+            f"{_pct(k.coverage_now, lang)}</td>",
+            f'<td><span class="dot" style="background:{coverage_colour(k.coverage_after)}">'
+            f"</span>{_pct(k.coverage_after, lang)}</td>",
         ]
         return f'<tr class="{cls}">{"".join(cells)}</tr>'
 
-    body = "\n".join(line(k, k.name) for k in sorted(per_kecamatan, key=lambda k: k.name))
+    body = "\n".join(line(k, k.name) for k in report.kecamatan)
+    total = report.total
     plan = ctx.plan
     title = t("render.coverage_title", lang, district=plan.district, week=plan.week)
     legend = "".join(
@@ -255,7 +180,7 @@ body > .folium-map {{ order: 1; flex: none; }}
 <div>{legend}</div>
 </header>
 <section id="planner-coverage">
-<p class="note">{esc(t("render.coverage_note", lang))}</p>
+<p class="note">{esc(t("render.coverage_note", lang))} {esc(t("status.coverage_note", lang))}</p>
 <table>
 <thead><tr>{"".join(f"<th>{esc(h)}</th>" for h in heads)}</tr></thead>
 <tbody>
@@ -269,9 +194,9 @@ body > .folium-map {{ order: 1; flex: none; }}
 
 def render_coverage(ctx: RenderContext, *, offline: bool = True) -> str:
     """The HTML of ``coverage.html``."""
-    rows = village_coverage(ctx)
+    rows = village_rows(ctx)
     shapes = load_boundaries(ctx.district.boundaries_path)
-    points = [(r.village.lat, r.village.lon) for r in rows] or [ctx.office]
+    points = [(v.lat, v.lon) for v in ctx.district.villages] or [ctx.office]
     centre = (
         sum(p[0] for p in points) / len(points),
         sum(p[1] for p in points) / len(points),
@@ -286,5 +211,5 @@ def render_coverage(ctx: RenderContext, *, offline: bool = True) -> str:
         lats = [p[0] for p in points]
         lons = [p[1] for p in points]
         fmap.fit_bounds([[min(lats), min(lons)], [max(lats), max(lons)]], padding=(10, 10))
-    fmap.get_root().html.add_child(folium.Element(_table(ctx, rows)), name="planner_table")
+    fmap.get_root().html.add_child(folium.Element(_table(ctx)), name="planner_table")
     return finish_page(fmap, offline=offline)

@@ -2,10 +2,11 @@
 
 from __future__ import annotations
 
-from collections import Counter, defaultdict
+from collections import Counter
 
 from planner.calendar import Week
-from planner.i18n import long_date, t
+from planner.coverage import CoverageReport, coverage_report, planned_people
+from planner.i18n import long_date, number, percent, t
 from planner.model import District, Plan, SiteKind
 from planner.render._common import RenderContext, share_text
 
@@ -21,7 +22,7 @@ def summary_text(plan: Plan, district: District) -> str:
     # The renderers' public names and places: one definition of what may be shown of a site.
     public = RenderContext(plan, district, plan.language)
     lines = _header(plan, district, public)
-    lines += _people(plan, district, public)
+    lines += _people(plan, district)
     lines += _cards_and_teams(plan, district)
     lines += _unserved(plan, district, public)
     return "\n".join(lines) + "\n"
@@ -90,15 +91,18 @@ def _header(plan: Plan, district: District, public: RenderContext) -> list[str]:
     ]
 
 
-def _people(plan: Plan, district: District, public: RenderContext) -> list[str]:
-    """People planned against the backlog: in all, by kind of site and by kecamatan."""
+def _people(plan: Plan, district: District) -> list[str]:
+    """People planned: in all and by kind of site, then coverage by kecamatan."""
     lang = plan.language
+    report = coverage_report(district, planned_people(plan))
     backlog = {
-        SiteKind.VILLAGE: sum(v.backlog for v in district.villages),
+        SiteKind.VILLAGE: report.total.backlog,
         SiteKind.SCHOOL: sum(s.students for s in district.schools),
         SiteKind.HOMEBOUND: len(district.homebound),
     }
-    total_backlog = sum(backlog.values())
+    # Students and homebound residents are part of their village's backlog: the total is the
+    # villages' backlog alone (planner.coverage).
+    total_backlog = report.total.backlog
     lines = [
         t(
             "summary.people",
@@ -110,41 +114,45 @@ def _people(plan: Plan, district: District, public: RenderContext) -> list[str]:
         )
     ]
     by_kind: Counter[SiteKind] = Counter()
-    by_kec: Counter[str] = Counter()
     for _, stop in plan.stops():
         by_kind[stop.kind] += stop.people
-        by_kec[public.kecamatan(stop.site) or "?"] += stop.people
     lines.append(f"  {t('summary.by_kind', lang)}:")
     for kind in SiteKind:
         lines.append(
             f"    {t(f'kind.{kind}', lang):<14} {by_kind[kind]:>6,} / {backlog[kind]:>7,}"
             f"  ({_pct(by_kind[kind], backlog[kind])})"
         )
-    kec_backlog = _kecamatan_backlog(district, public)
-    lines.append(f"  {t('summary.by_kecamatan', lang)}:")
-    lines.append(
-        f"    {t('summary.col_kecamatan', lang):<24} {t('summary.col_backlog', lang):>11} "
-        f"{t('summary.col_people', lang):>8} {t('summary.col_share', lang):>8}"
-    )
-    for kec in sorted(kec_backlog):
-        lines.append(
-            f"    {kec:<24} {kec_backlog[kec]:>11,} {by_kec[kec]:>8,} "
-            f"{_pct(by_kec[kec], kec_backlog[kec]):>8}"
-        )
+    lines += coverage_lines(report, lang)
+    beyond = plan.totals.people - report.total.planned
+    if beyond > 0:
+        lines.append("  " + t("coverage.beyond", lang, people=number(beyond, lang)))
     lines.append("")
     return lines
 
 
-def _kecamatan_backlog(district: District, public: RenderContext) -> dict[str, int]:
-    """Backlog per kecamatan: village backlogs, school students, one per homebound resident."""
-    kec_backlog: dict[str, int] = defaultdict(int)
-    for v in district.villages:
-        kec_backlog[v.district] += v.backlog
-    for s in district.schools:
-        kec_backlog[public.kecamatan(s.site_id)] += s.students
-    for h in district.homebound:
-        kec_backlog[public.kecamatan(h.site_id)] += 1
-    return kec_backlog
+def coverage_lines(report: CoverageReport, lang: str) -> list[str]:
+    """The kecamatan coverage table of ``planner.coverage`` (the figures ``coverage.html``
+    and ``planner status`` show): obliged, backlog, recorded, planned, coverage now → after."""
+    keys = ("kecamatan", "obliged", "backlog", "recorded", "planned")
+    heads = [t(f"status.col.{k}", lang) for k in keys]
+    now_after = f"{t('status.col.coverage_now', lang)} → {t('status.col.coverage_after', lang)}"
+    lines = [
+        f"  {t('coverage.summary_title', lang)}:",
+        f"    {heads[0]:<24}" + "".join(f" {h:>12}" for h in heads[1:]) + f"  {now_after}",
+    ]
+    for row in (*report.kecamatan, report.total):
+        name = row.name if row.level == "kecamatan" else t("status.total", lang, name=row.name)
+        counts = (row.obliged, row.backlog, row.recorded, row.planned)
+        lines.append(
+            f"    {name:<24}"
+            + "".join(f" {number(c, lang):>12}" for c in counts)
+            + f"  {_share(row.coverage_now, lang)} → {_share(row.coverage_after, lang)}"
+        )
+    return lines
+
+
+def _share(share: float | None, lang: str) -> str:
+    return "–" if share is None else percent(100.0 * share, lang)
 
 
 def _cards_and_teams(plan: Plan, district: District) -> list[str]:

@@ -102,6 +102,8 @@ def plan_district(
     with campaign_ledger(opened.folder, request.use_ledger) as ledger:
         boost: dict[str, float] = {}
         if ledger is not None:
+            # The first plan keeps planner.toml's blank_stock as the campaign's start.
+            ledger.keep_start_stock(district.settings.blank_stock)
             district = apply_ledger(district, ledger, before_week=week.label)
             if request.min_visit_every:
                 waited = waiting_weeks(ledger, district, week.label)
