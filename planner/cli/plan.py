@@ -42,6 +42,8 @@ from planner.workflow.requests import PlanRequest
               help="Maps as single self-contained files that need no internet.")
 @click.option("--min-visit-every", type=click.IntRange(min=1), default=None,
               help="Raise the value of villages with backlog not visited for N weeks or more.")
+@click.option("--fair-reach/--no-fair-reach", default=None, help="Value grows with the weeks a "
+              "kecamatan waited and its coverage gap (default: planner.toml [fairness], on).")
 @click.option("--ledger/--no-ledger", "use_ledger", default=True, show_default=True,
               help="Use and update the campaign ledger (DISTRICT/.planner/ledger.sqlite).")
 @click.option("--progress/--no-progress", default=True, help="Show a progress bar.")
@@ -59,6 +61,7 @@ def plan_command(
     roads: Path | None,
     offline: bool,
     min_visit_every: int | None,
+    fair_reach: bool | None,
     use_ledger: bool,
     progress: bool,
 ) -> None:
@@ -87,6 +90,7 @@ def plan_command(
         roads=roads,
         offline=offline,
         min_visit_every=min_visit_every,
+        fair_reach=fair_reach,
         use_ledger=use_ledger,
     )
     if len(data_dirs) > 1 or cluster:

@@ -6,9 +6,7 @@ from pathlib import Path
 
 import click
 
-import planner.io
-from planner.cli._common import data_option, echo_warnings
-from planner.io.plan_json import read_plan
+from planner.cli._common import data_option
 
 
 @click.command("render")
@@ -59,27 +57,11 @@ def render(
       planner render out/2026-W48/plan.json
       planner render out/2026-W48/plan.json --lang en --online --out /tmp/w48
     """
-    from planner.fsutil import ensure_private_dir
-    from planner.render import render_all
+    from planner.workflow.rerender import rerender
 
-    plan = read_plan(plan_file)
-    district, warnings = planner.io.load_district(data_dir)
-    echo_warnings(warnings)
-    if district.inputs_sha256 not in ("", plan.inputs_sha256) and plan.inputs_sha256:
-        click.echo(
-            "warning: the district's tables changed since this plan was made; "
-            "names and places come from the tables as they are now",
-            err=True,
-        )
-    travel = None
-    if roads is not None or district.settings.roads:
-        from planner.travel import travel_model
-
-        travel = travel_model(district, roads=roads)
-    target = out_dir if out_dir is not None else plan_file.resolve().parent
-    ensure_private_dir(target)
-    for path in render_all(plan, district, target, travel=travel, lang=lang, offline=offline):
-        click.echo(str(path))
+    paths = rerender(plan_file, data_dir, out_dir, lang=lang, offline=offline, roads=roads,
+                     warn=lambda line: click.echo(line, err=True))  # fmt: skip
+    click.echo("\n".join(str(path) for path in paths))
 
 
 COMMANDS = [render]

@@ -8,44 +8,11 @@ import click
 from rich.console import Console
 from rich.table import Table
 
-from planner.calendar import Week, team_days
 from planner.cli._common import data_option, echo_warnings
 from planner.io import load_district, sample_dir
 from planner.io.templates import copy_sample, write_blank
-from planner.model import District
+from planner.workflow.district_summary import summary_rows
 from planner.workflow.travel_report import travel_rows
-
-
-def summary_rows(district: District, warnings: int) -> list[tuple[str, str]]:
-    """The validate summary as (label, value) rows: what was loaded, in the user's numbers."""
-    week = Week.parse("next")
-    days = team_days(district, week.dates)
-    villages = district.villages
-    prereg = [v.preregistered for v in villages if v.preregistered is not None]
-    settings = district.settings
-    return [
-        ("district", settings.name),
-        (
-            "villages",
-            f"{len(villages):,} ({sum(v.kind == 'desa' for v in villages)} desa, "
-            f"{sum(v.kind == 'kelurahan' for v in villages)} kelurahan)",
-        ),
-        ("obliged (wajib KTP)", f"{sum(v.obliged for v in villages):,}"),
-        ("backlog (belum rekam)", f"{sum(v.backlog for v in villages):,}"),
-        ("pre-registered", f"{sum(prereg):,} in {len(prereg)} villages"),
-        ("schools", f"{len(district.schools):,}"),
-        ("students (unrecorded)", f"{sum(s.students for s in district.schools):,}"),
-        ("homebound residents", f"{len(district.homebound):,}"),
-        ("teams", f"{len(district.teams)} (kits: {sum(t.kits for t in district.teams)})"),
-        (f"team-days next week ({week.label})", f"{len(days)}"),
-        ("portable printers", f"{settings.printers}"),
-        (
-            "blank budget",
-            f"{settings.blank_budget:,} "
-            f"(stock {settings.blank_stock:,} − reserve {settings.blank_reserve:,})",
-        ),
-        ("warnings", f"{warnings}"),
-    ]
 
 
 @click.command()

@@ -15,6 +15,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, TypeVar
 
+from planner.io.campaign_settings import read_campaign
 from planner.io.cells import Problems
 from planner.io.crossings import read_crossings
 from planner.model import DEFAULT_WEIGHTS, Settings, SiteKind, VehicleProfile
@@ -66,6 +67,8 @@ _TOP_KEYS = {
     "max_distance_km",
     "road_join_km",
     "crossing",
+    "fairness",
+    "forecast",
 }
 
 
@@ -354,6 +357,7 @@ def read_settings(folder: Path, data: bytes, problems: Problems) -> SettingsFile
         fields["speed_kmh"] = speeds
     roads = _roads(reader, folder, maps_dir)
     crossings = read_crossings(doc, text, problems)
+    campaign = read_campaign(doc, problems)
     if fields.get("blank_reserve", 0) > fields.get("blank_stock", 0):
         problems.warn(
             FILE,
@@ -373,6 +377,7 @@ def read_settings(folder: Path, data: bytes, problems: Problems) -> SettingsFile
         weights=weights or DEFAULT_WEIGHTS,
         roads=roads,
         crossings=crossings,
+        campaign=campaign,
         **fields,
     )
     return SettingsFile(settings, maps_dir, max_km or DEFAULT_MAX_DISTANCE_KM)

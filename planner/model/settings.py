@@ -7,6 +7,7 @@ from dataclasses import dataclass, field
 from types import MappingProxyType
 
 from planner.model.base import SiteKind, VehicleProfile, require
+from planner.model.campaign import CampaignSettings
 from planner.model.crossing import Crossing
 
 DEFAULT_WEIGHTS: Mapping[SiteKind, float] = MappingProxyType(
@@ -53,6 +54,8 @@ class Settings:
     """A place joins the road network by an off-network leg up to this long; farther, its
     travel is the straight-line estimate (``travel.mixed``)."""
     crossings: tuple[Crossing, ...] = ()
+    campaign: CampaignSettings = field(default_factory=CampaignSettings)
+    """Fair reach and forecast settings (``[fairness]``, ``[forecast]``)."""
     card_value: float = 0.25
     """Reserved: the value of a printed card on top of the person. Read and validated, but not
     yet used: routes are chosen for people, and cards are then given out by kind weight

@@ -53,6 +53,8 @@ class PlanRequest:
     offline: bool = True
     min_visit_every: int | None = None
     """Raise the value of villages with backlog not visited for this many weeks."""
+    fair_reach: bool | None = None
+    """Fair reach on/off (None: ``[fairness] enabled`` of planner.toml, on by default)."""
     use_ledger: bool = True
 
 

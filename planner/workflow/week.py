@@ -90,6 +90,7 @@ def plan_district(
 ) -> WeekResult:
     """Plan ``request.week`` for the district: ledger applied, searched, checked, written to
     ``out_dir/<week>/`` and saved in the ledger; nothing is written unless the check passes."""
+    from planner.campaign.fair import campaign_boost, kecamatan_waited
     from planner.ledger import waiting_weeks
     from planner.ledger.fairness import fairness_boost
     from planner.render.summary import summary_text
@@ -101,6 +102,7 @@ def plan_district(
     require_plannable(district)
     with campaign_ledger(opened.folder, request.use_ledger) as ledger:
         boost: dict[str, float] = {}
+        kec_waited: dict[str, int] | None = None
         if ledger is not None:
             # The first plan keeps planner.toml's blank_stock as the campaign's start.
             ledger.keep_start_stock(district.settings.blank_stock)
@@ -108,8 +110,11 @@ def plan_district(
             if request.min_visit_every:
                 waited = waiting_weeks(ledger, district, week.label)
                 boost = fairness_boost(waited, request.min_visit_every)
+            last = ledger.last_visits(before_week=week.label)
+            kec_waited = kecamatan_waited(district, last, ledger.first_week(), week.label)
         elif request.min_visit_every:
             raise InputError("--min-visit-every needs the campaign ledger (drop --no-ledger)")
+        boost = campaign_boost(district, kec_waited, fair=request.fair_reach, extra=boost)
         travel = district_travel(opened.folder, district, request.roads)
         with guard():
             plan = plan_week(
