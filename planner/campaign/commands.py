@@ -22,13 +22,13 @@ from planner.i18n import msg, t
 Done = Callable[[int, int], None]
 
 
-def _date(text: str, option: str, key: str, hint: str | None = None) -> dt.date:
+def _date(text: str, option: str, key: str, hint: str | None = None, shown: str = "") -> dt.date:
     from planner.io.cells import CellError, parse_date
 
     try:
         return parse_date(text)
     except CellError:
-        message = msg(key, value=text)
+        message = msg(key, value=shown or text)
         raise InputError([Problem(option, message, hint=msg(hint) if hint else "")]) from None
 
 
@@ -39,7 +39,7 @@ def parse_delivery(text: str) -> tuple[dt.date, int]:
         message = msg("forecast.bad_delivery", value=text)
         hint = msg("forecast.bad_delivery_hint")
         raise InputError([Problem("--delivery", message, hint=hint)])
-    when = _date(date, "--delivery", "forecast.bad_delivery", "forecast.bad_delivery_hint")
+    when = _date(date, "--delivery", "forecast.bad_delivery", "forecast.bad_delivery_hint", text)
     return when, int(cards)
 
 

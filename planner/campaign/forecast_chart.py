@@ -60,6 +60,11 @@ def coverage_svg(forecast: Forecast, lang: str) -> str:
         f'<line class="target" x1="{LEFT}" x2="{LEFT + plot_w}" y1="{y(forecast.target):.1f}" '
         f'y2="{y(forecast.target):.1f}" stroke="#000" stroke-dasharray="6 4"/>'
     )
+    target = t("forecast.target", lang, target=percent(forecast.target * 100, lang, 1))
+    parts.append(
+        f'<text x="{LEFT + 4}" y="{y(forecast.target) - 4:.1f}" font-size="11">'
+        f"{html.escape(target)}</text>"
+    )
     for n, (name, values) in enumerate(series):
         colour = "#000" if n == 0 else PALETTE[(n - 1) % len(PALETTE)]
         width = 3 if n == 0 else 1.2

@@ -63,7 +63,7 @@ def why_not(forecast: Forecast, lang: str) -> list[str]:
 def forecast_text(result: ForecastResult, lang: str) -> str:
     """The terminal report: weeks, when each area reaches the target, stock, the deadline."""
     base = result.base
-    lines = [t("forecast.title", lang, target=_pct(base.target, lang), weeks=len(base.weeks))]
+    lines = [t("forecast.title", lang, target=_pct(base.target, lang), weeks=len(base.weeks)), ""]
     head = [t(f"forecast.col_{c}", lang) for c in _WEEK_COLUMNS]
     body = [
         [
@@ -81,6 +81,7 @@ def forecast_text(result: ForecastResult, lang: str) -> str:
     lines.append("")
     lines.append(t("forecast.district_reaches", lang, week=_when(base.reached(), lang)))
     lines += ["  " + line for line in why_not(base, lang)]
+    lines.append(t("forecast.kecamatan_head", lang))
     for name in base.kecamatan_names:
         week = _when(base.reached(name), lang)
         lines.append(t("forecast.kecamatan_reaches", lang, name=name, week=week))
@@ -106,7 +107,7 @@ def _deadline(result: ForecastResult, lang: str) -> list[str]:
                 "forecast.by_tried",
                 lang,
                 change=tried.change.label(lang),
-                week=_when(tried.reached(), lang),
+                when=_tried_when(tried.reached(), by.label, lang),
                 ok=t("forecast.yes" if result.meets(tried) else "forecast.no", lang),
             )
         )
@@ -116,6 +117,12 @@ def _deadline(result: ForecastResult, lang: str) -> list[str]:
     else:
         lines.append(t("forecast.by_smallest", lang, change=smallest.change.label(lang)))
     return lines
+
+
+def _tried_when(week: str | None, by: str, lang: str) -> str:
+    if week is None:
+        return t("forecast.not_by", lang, week=by)
+    return t("forecast.reached_in", lang, week=_when(week, lang))
 
 
 _WEEK_COLUMNS = ("week", "coverage", "people", "counted", "cards", "stock", "new")

@@ -20,7 +20,8 @@ _COMMON = [click.option("--solution-limit", type=click.IntRange(1, 1000), defaul
 @click.option("--target", type=click.FloatRange(1, 100), required=True, help="Coverage %, e.g. 98.")
 @click.option("--by", default=None, metavar="DATE", help="Deadline: is it met, what would meet it.")
 @click.option("--weeks", type=click.IntRange(1, 104), default=26, show_default=True)
-@click.option("--delivery", "deliveries", multiple=True, metavar="DATE:CARDS", help="Declared.")
+@click.option("--delivery", "deliveries", multiple=True, metavar="DATE:CARDS",
+              help="Cards to arrive, e.g. 2027-01-10:1000 (repeat).")
 @click.option("--out", "out_dir", type=click.Path(path_type=Path, file_okay=False), default="out")
 def forecast(data_dir: Path | None, **options: Any) -> None:
     """Simulate the campaign week by week from the ledger to a coverage target; writes

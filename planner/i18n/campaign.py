@@ -58,10 +58,20 @@ TEXT: dict[str, dict[str, str]] = {
     "forecast.col_new": {"id": "wajib KTP baru", "en": "newly eligible"},
     "forecast.district": {"id": "Kabupaten", "en": "District"},
     "forecast.not_reached": {"id": "tidak tercapai", "en": "not reached"},
+    "forecast.not_by": {
+        "id": "target tidak tercapai sampai {week}",
+        "en": "target not reached by {week}",
+    },
+    "forecast.reached_in": {"id": "target tercapai {week}", "en": "target reached {week}"},
     "forecast.already": {"id": "sudah tercapai", "en": "already reached"},
     "forecast.district_reaches": {
         "id": "Kabupaten mencapai target: {week}",
         "en": "District reaches the target: {week}",
+    },
+    "forecast.target": {"id": "target {target}", "en": "target {target}"},
+    "forecast.kecamatan_head": {
+        "id": "Kecamatan mencapai target:",
+        "en": "Each kecamatan reaches the target:",
     },
     "forecast.kecamatan_reaches": {"id": "  {name}: {week}", "en": "  {name}: {week}"},
     "forecast.why_time": {
@@ -106,8 +116,8 @@ TEXT: dict[str, dict[str, str]] = {
         "en": "Deadline {week}: not met with the present means; tried:",
     },
     "forecast.by_tried": {
-        "id": "  {change}: target {week} — memenuhi tenggat: {ok}",
-        "en": "  {change}: target {week} — meets the deadline: {ok}",
+        "id": "  {change}: {when} — memenuhi tenggat: {ok}",
+        "en": "  {change}: {when} — meets the deadline: {ok}",
     },
     "forecast.by_smallest": {
         "id": "Perubahan terkecil yang memenuhi tenggat: {change}",
@@ -120,16 +130,16 @@ TEXT: dict[str, dict[str, str]] = {
     "forecast.yes": {"id": "ya", "en": "yes"},
     "forecast.no": {"id": "tidak", "en": "no"},
     "forecast.bad_delivery": {
-        "id": "--delivery {value!r} bukan TANGGAL:JUMLAH",
-        "en": "--delivery {value!r} is not DATE:CARDS",
+        "id": "{value!r} bukan TANGGAL:JUMLAH",
+        "en": "{value!r} is not DATE:CARDS",
     },
     "forecast.bad_delivery_hint": {
         "id": "tulis mis. --delivery 2027-01-10:1000",
         "en": "write e.g. --delivery 2027-01-10:1000",
     },
     "forecast.bad_by": {
-        "id": "--by {value!r} bukan tanggal",
-        "en": "--by {value!r} is not a date",
+        "id": "{value!r} bukan tanggal",
+        "en": "{value!r} is not a date",
     },
     "forecast.wrote": {"id": "Ditulis: {paths}", "en": "Wrote: {paths}"},
 }
