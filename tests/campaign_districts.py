@@ -22,7 +22,7 @@ def near_and_far(**settings: object) -> District:
             D.village(f"17.02.09.10{i:02d}", 0.02 * (i % 2), 0.02 * (i // 2), 1000),
             district="Dekat",
             obliged=40000,
-        )  # fmt: skip
+        )
         for i in range(8)
     )
     far = replace(
@@ -32,7 +32,7 @@ def near_and_far(**settings: object) -> District:
             0.0,
             200,
             weekly=dict.fromkeys(range(5), ("08:00", "14:00")),
-        ),  # fmt: skip
+        ),
         district="Jauh",
         obliged=1000,
     )

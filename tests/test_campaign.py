@@ -122,10 +122,13 @@ def test_forecast_on_a_small_district() -> None:
     rows = forecast.weeks
     assert len(rows) == 6
     coverages = [forecast.start_coverage] + [r.coverage for r in rows]
-    assert coverages == sorted(coverages) and coverages[-1] > coverages[0]
-    assert rows[0].cards == 40 and rows[0].budget == 0  # 60 − 20 kept back
+    assert coverages == sorted(coverages)
+    assert coverages[-1] > coverages[0]
+    assert rows[0].cards == 40
+    assert rows[0].budget == 0
     assert forecast.stock_out() == rows[0].week
-    assert rows[2].delivered == 50 and rows[2].cards == 50  # W51 holds 16 December
+    assert rows[2].delivered == 50
+    assert rows[2].cards == 50
     reached = forecast.reached()
     assert reached is not None
     first = next(r.week for r in rows if r.coverage >= 0.976)
@@ -141,12 +144,14 @@ def test_forecast_says_why_the_target_is_not_reached() -> None:
     """A target out of reach in 2 weeks: the report names team time (the pace) and cards."""
     district = near_and_far(blank_stock=30, blank_reserve=20)
     state = CampaignState(district, Week.parse(D.WEEK))
-    request = ForecastRequest(start=state.week, target=0.99, weeks=2,
-                              options=SimOptions(solution_limit=5))  # fmt: skip
+    request = ForecastRequest(
+        start=state.week, target=0.99, weeks=2, options=SimOptions(solution_limit=5)
+    )
     forecast = run_forecast(state, StraightLineTravel(district.settings), request)
     text = forecast_text(ForecastResult(forecast), "en")
     assert "District reaches the target: not reached" in text
-    assert "more people needed" in text and "team time" in text
+    assert "more people needed" in text
+    assert "team time" in text
     assert "Blank cards run out after 2026-W49" in text
 
 
@@ -180,11 +185,15 @@ def test_whatif_leaves_the_ledger_untouched(tmp_path: Path) -> None:
     stock_move(folder, "add", "100", "2026-12-01", "BAST", today=today)
     ledger = ledger_path(folder)
     before = ledger.read_bytes()
-    options = WhatifOptions(week="next", printers=2, blank_stock="+500", solution_limit=3,
-                            lang="en")  # fmt: skip
+    options = WhatifOptions(
+        week="next", printers=2, blank_stock="+500", solution_limit=3, lang="en"
+    )
     text = whatif_command(folder, options, today)
     assert ledger.read_bytes() == before
-    rows = [line for line in text.splitlines() if line.startswith(("as planned", "2 printers",
-                                                                     "blank cards +500"))]  # fmt: skip
+    rows = [
+        line
+        for line in text.splitlines()
+        if line.startswith(("as planned", "2 printers", "blank cards +500"))
+    ]
     assert len(rows) == 3, text
     assert "2026-W50" in text
