@@ -53,7 +53,7 @@ def test_forecast_prints_writes_and_leaves_the_ledger(
     assert "Dekat:" in text
     assert "Jauh:" in text
     assert "Deadline 2026-W53: not met with the present means" in text
-    assert "2 printers: target not reached by 2026-W53" in text  # no more people recorded
+    assert "2 printers: target not reached by 2026-W53 (" in text  # no more people recorded
     assert "add team T2: target reached 2026-W52 — meets the deadline: yes" in text
     assert "The smallest change that meets the deadline: add team T2" in text
     with (folder / "forecast.csv").open(encoding="utf-8") as handle:

@@ -107,7 +107,7 @@ def _deadline(result: ForecastResult, lang: str) -> list[str]:
                 "forecast.by_tried",
                 lang,
                 change=tried.change.label(lang),
-                when=_tried_when(tried.reached(), by.label, lang),
+                when=_tried_when(tried, by.label, lang),
                 ok=t("forecast.yes" if result.meets(tried) else "forecast.no", lang),
             )
         )
@@ -119,10 +119,12 @@ def _deadline(result: ForecastResult, lang: str) -> list[str]:
     return lines
 
 
-def _tried_when(week: str | None, by: str, lang: str) -> str:
-    if week is None:
-        return t("forecast.not_by", lang, week=by)
-    return t("forecast.reached_in", lang, week=_when(week, lang))
+def _tried_when(tried: Forecast, by: str, lang: str) -> str:
+    week = tried.reached()
+    if week is not None:
+        return t("forecast.reached_in", lang, week=_when(week, lang))
+    coverage = tried.weeks[-1].coverage if tried.weeks else tried.start_coverage
+    return t("forecast.not_by", lang, week=by, coverage=_pct(coverage, lang))
 
 
 _WEEK_COLUMNS = ("week", "coverage", "people", "counted", "cards", "stock", "new")

@@ -59,8 +59,8 @@ TEXT: dict[str, dict[str, str]] = {
     "forecast.district": {"id": "Kabupaten", "en": "District"},
     "forecast.not_reached": {"id": "tidak tercapai", "en": "not reached"},
     "forecast.not_by": {
-        "id": "target tidak tercapai sampai {week}",
-        "en": "target not reached by {week}",
+        "id": "target tidak tercapai sampai {week} (cakupan {coverage})",
+        "en": "target not reached by {week} ({coverage} then)",
     },
     "forecast.reached_in": {"id": "target tercapai {week}", "en": "target reached {week}"},
     "forecast.already": {"id": "sudah tercapai", "en": "already reached"},
