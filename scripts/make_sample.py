@@ -68,6 +68,21 @@ lon = {lon}
 village = 1.0
 school = 1.5
 homebound = 3.0
+
+# Fair reach (the default): a place's value grows with the weeks its kecamatan waited for a
+# visit and with the points its coverage lags behind the district's. backlog_cap: students
+# beyond their village's backlog (they do not raise coverage) draw no team.
+[fairness]
+enabled = true
+wait_weight = 0.5
+gap_weight = 0.1
+max_boost = 4.0
+backlog_cap = true
+
+# planner forecast: residents turning 17 each month, added to the backlog (a synthetic guess
+# for the sample: about 1.7 % of its population a year).
+[forecast]
+new_per_month = 300
 """
 
 
