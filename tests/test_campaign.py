@@ -197,3 +197,24 @@ def test_whatif_leaves_the_ledger_untouched(tmp_path: Path) -> None:
     ]
     assert len(rows) == 3, text
     assert "2026-W50" in text
+
+
+def test_fairness_settings_are_read_and_checked(tmp_path: Path) -> None:
+    """``[fairness]`` and ``[forecast]`` reach the settings; a bad value is an input error
+    naming planner.toml and the key, an unknown key a warning."""
+    from planner.io import load_district
+    from tests.campaign_districts import tiny_folder
+
+    folder = tiny_folder(tmp_path / "kab")
+    toml = folder / "planner.toml"
+    base = toml.read_text(encoding="utf-8")
+    toml.write_text(base + "\n[fairness]\nenabled = false\ngap_weight = 0.2\nwait = 1\n")
+    district, warnings = load_district(folder)
+    campaign = district.settings.campaign
+    assert (campaign.fair_reach, campaign.gap_weight, campaign.new_per_month) == (False, 0.2, 20)
+    assert any("fairness.wait" in str(w) for w in warnings)
+    toml.write_text(base + "\n[fairness]\nwait_weight = -1\n")
+    with pytest.raises(InputError) as info:
+        load_district(folder)
+    assert "planner.toml" in str(info.value)
+    assert "fairness.wait_weight" in str(info.value)
