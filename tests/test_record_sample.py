@@ -20,7 +20,7 @@ from planner.cli import cli
 from planner.cli._common import run_guarded
 from planner.io import load_district, sample_dir
 from planner.io.plan_json import plan_to_json
-from planner.io.tally import ALL_STOPS_SHEET
+from planner.io.tally_columns import SHEET_COLUMNS, all_stops_sheet
 from planner.io.templates import copy_sample
 from planner.ledger import Ledger, apply_ledger, ledger_path
 from planner.model import District, Plan
@@ -57,12 +57,11 @@ def sample(tmp_path: Path) -> tuple[Path, District, Plan]:
 
 
 def _filled_tally(path: Path, district: District, plan: Plan, values: list[tuple]) -> Path:
-    """schedule.xlsx as rendered, its "all stops" sheet filled in with Indonesian headers."""
+    """schedule.xlsx as rendered, its "all stops" sheet (Indonesian) filled in."""
     book = openpyxl.load_workbook(io.BytesIO(render_schedule_xlsx(RenderContext(plan, district))))
-    sheet = book[ALL_STOPS_SHEET]
-    first = sheet.max_column + 1
-    sheet.cell(1, first, "tercatat")
-    sheet.cell(1, first + 1, "dicetak")
+    sheet = book[all_stops_sheet("id")]
+    first = SHEET_COLUMNS.index("recorded") + 1
+    assert [sheet.cell(1, first).value, sheet.cell(1, first + 1).value] == ["Direkam", "Dicetak"]
     for row, (recorded, printed) in enumerate(values, start=2):
         sheet.cell(row, first, recorded)
         sheet.cell(row, first + 1, printed)
@@ -82,10 +81,10 @@ def test_record_then_status_on_the_sample(
     args = ["record", "--week", WEEK, str(tally), "--data", str(folder)]
     assert run_guarded(cli, args) == 0
     out = capsys.readouterr().out
-    assert "  people recorded: 111 (planned 141)\n" in out
-    assert f"  blank stock:     {773 - 61} left (reserve 175)\n" in out
+    assert "  orang direkam:        111 (rencana 141)\n" in out
+    assert f"  sisa blanko:          {773 - 61} (cadangan 175)\n" in out
     assert run_guarded(cli, args) == 0
-    assert "nothing changed" in capsys.readouterr().out
+    assert "tidak ada yang berubah" in capsys.readouterr().out
 
     with Ledger.open(ledger_path(folder)) as ledger:
         after = apply_ledger(district, ledger)
