@@ -126,7 +126,7 @@ def read_tally(path: Path, plan: Plan, limits: Mapping[str, int] | None = None) 
     problems.extend(repeated)
     if limits is not None:
         problems.extend(over_limits(unique, index, limits))
-    warnings_ = busy_warnings(unique, index)
+    warnings_ = busy_warnings(unique, index, limits)
     if problems:
         raise InputError(problems, warnings_)
     results = [

@@ -85,6 +85,7 @@ class Entry:
     file: str
     row: int
     columns: Columns = field(repr=False)
+    cells: Sequence[str] = field(repr=False, default=())
     counted: bool = True
     """False for a row whose numbers are wrong (its problems are reported): it still names its
     stop, so a second row of that stop is found."""
@@ -182,7 +183,7 @@ class RowChecker:
         recorded, printed = self.count("recorded"), self.count("printed")
         if stop is None:
             return None
-        wrong = Entry(stop, 0, 0, self.file, self.row, self.columns, counted=False)
+        wrong = Entry(stop, 0, 0, self.file, self.row, self.columns, self.cells, counted=False)
         if self.problems:
             return wrong
         if recorded is None:
@@ -202,7 +203,7 @@ class RowChecker:
                 msg("record.hint.printed_over"),
             )
             return wrong
-        return Entry(stop, recorded, printed, self.file, self.row, self.columns)
+        return Entry(stop, recorded, printed, self.file, self.row, self.columns, self.cells)
 
     def _stop(self, index: PlanIndex, claimed: set[StopId]) -> StopId | None:
         """The planned stop this row is about: by its code (when the row's site, if any,

@@ -18,7 +18,7 @@ from collections.abc import Mapping, Sequence
 
 from planner.errors import Problem
 from planner.i18n import Msg, Num, msg
-from planner.io.tally_rows import Entry, PlanIndex, StopId, problem_at
+from planner.io.tally_rows import Entry, PlanIndex, StopId, cell_of, problem_at
 from planner.model import SiteKind
 
 _OVER = {
@@ -89,7 +89,7 @@ def over_limits(
             continue
         kind = index.stop(rows[-1].stop).kind
         key = _OVER[kind] if limit > 0 else "record.err.over_gone"
-        message = msg(key, recorded=Num(recorded), site=site, limit=Num(limit))
+        message = msg(key, recorded=Num(recorded), site=_named(rows[-1], site), limit=Num(limit))
         problems.append(_at(rows[-1], "recorded", message, msg("record.hint.typo")))
     for r, rows in sorted(by_route.items()):
         route = index.plan.routes[r]
@@ -110,12 +110,17 @@ def over_limits(
     return problems
 
 
-def busy_warnings(entries: Sequence[Entry], index: PlanIndex) -> list[Problem]:
+def busy_warnings(
+    entries: Sequence[Entry], index: PlanIndex, limits: Mapping[str, int] | None = None
+) -> list[Problem]:
     """Stops with more than twice the people expected: accepted (a busy day happens), with a
-    warning naming the cell."""
+    warning naming the cell; none for a stop above its site's limit (that is an error)."""
     warnings = []
     for entry in entries:
-        people = index.stop(entry.stop).people
+        stop = index.stop(entry.stop)
+        people = stop.people
+        if limits is not None and entry.recorded > limits.get(stop.site, entry.recorded):
+            continue
         if entry.recorded > 2 * people:
             message = msg("record.warn.busy", recorded=Num(entry.recorded), people=Num(people))
             warnings.append(
@@ -126,6 +131,13 @@ def busy_warnings(entries: Sequence[Entry], index: PlanIndex) -> list[Problem]:
 
 def _at(entry: Entry, column: str, message: Msg, hint: Msg) -> Problem:
     return problem_at(entry.file, entry.row, entry.columns, column, message, hint)
+
+
+def _named(entry: Entry, site: str) -> str:
+    """The site for a message: the row's place name beside its id when the row has one (the
+    place of a home visit is its category and village, never the resident)."""
+    place = cell_of(entry.cells, entry.columns, "place")
+    return f"{place} ({site})" if place and len(place) <= 60 else site
 
 
 def _sheet_of(file: str) -> str:
