@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable
-from dataclasses import replace
 from pathlib import Path
 
 import click
@@ -11,12 +9,12 @@ import click
 import planner.io
 from planner.calendar import Week
 from planner.cli._common import data_option, echo_warnings
-from planner.errors import InputError, Problem
-from planner.i18n import number, t, text_of
+from planner.errors import InputError
+from planner.i18n import t
 from planner.io.tally import read_tally, tally_week
-from planner.ledger import Ledger, RecordOutcome, ledger_path
+from planner.ledger import Ledger, ledger_path
 from planner.ledger.limits import site_limits
-from planner.model import Plan
+from planner.render.record import in_language, no_plan_problem, record_lines
 
 
 @click.command("record")
@@ -51,17 +49,23 @@ def record(week: str, results: Path, lang: str | None, data_dir: Path | None) ->
     echo_warnings(load_warnings)
     lang = lang or district.settings.language
     path = ledger_path(folder)
+
+    def no_plan() -> InputError:
+        return InputError([no_plan_problem(label, path, results, tally_week(results), lang)])
+
     if not path.exists():
-        raise _no_plan(label, path, results, lang)  # without creating an empty ledger
+        raise no_plan()  # without creating an empty ledger as a side effect
     with Ledger.open(path) as ledger:
         plan = ledger.latest_plan(label)
         if plan is None:
-            raise _no_plan(label, path, results, lang)
+            raise no_plan()
         try:
             tally = read_tally(results, plan, site_limits(district, ledger, label))
         except InputError as exc:
-            raise InputError(_in(exc.problems, lang), _in(exc.warnings, lang)) from None
-        echo_warnings(_in(tally.warnings, lang))
+            raise InputError(
+                in_language(exc.problems, lang), in_language(exc.warnings, lang)
+            ) from None
+        echo_warnings(in_language(tally.warnings, lang))
         outcome = ledger.record(
             district,
             plan,
@@ -69,57 +73,12 @@ def record(week: str, results: Path, lang: str | None, data_dir: Path | None) ->
             source_sha256=tally.sha256,
             source_name=results.name,
         )
-    _report(outcome, plan, tally.not_visited, results.name, district.settings.blank_reserve, lang)
-
-
-def _in(problems: Iterable[Problem], lang: str) -> list[Problem]:
-    """``problems`` with their messages and hints turned into ``lang``'s text."""
-    return [
-        replace(p, message=text_of(p.message, lang), hint=text_of(p.hint, lang)) for p in problems
-    ]
-
-
-def _no_plan(label: str, path: Path, results: Path, lang: str) -> InputError:
-    """No plan of the week: plan it first (or, when the tally is of another week, record it
-    with that week)."""
-    problem = Problem(file="", message=t("record.err.no_plan", lang, week=label, path=path))
-    other = tally_week(results)
-    if other is not None and other != label:
-        message = t("record.err.wrong_week", lang, week=other, plan_week=label)
-        hint = t("record.hint.wrong_week", lang, week=other, file=str(results))
-        problem = Problem(file=str(results), message=message, hint=hint)
-    return InputError([problem])
-
-
-def _report(
-    outcome: RecordOutcome, plan: Plan, not_visited: int, name: str, reserve: int, lang: str
-) -> None:
-    """What ``record`` did, in ``lang``."""
-
-    def n(value: int) -> str:
-        return number(value, lang)
-
-    label = outcome.week
-    if not outcome.changed:
-        click.echo(t("record.out.unchanged", lang, week=label))
-        return
-    head = "record.out.replaced" if outcome.replaced else "record.out.recorded"
-    click.echo(t(head, lang, week=label, version=outcome.plan_version, file=name))
-    click.echo(
-        t("record.out.stops", lang, visited=n(outcome.stops_visited), skipped=n(not_visited))
-    )
-    line = t("record.out.people", lang, people=n(outcome.people), planned=n(plan.totals.people))
-    if outcome.replaced and outcome.previous_people is not None:
-        line += t("record.out.was", lang, value=n(outcome.previous_people))
-    click.echo(line)
-    line = t("record.out.cards", lang, cards=n(outcome.cards))
-    if outcome.replaced and outcome.previous_cards is not None:
-        line += t("record.out.was", lang, value=n(outcome.previous_cards))
-    click.echo(line)
-    left = n(max(0, outcome.stock_left))
-    click.echo(t("record.out.stock", lang, left=left, reserve=n(reserve)))
-    if outcome.stock_left < 0:
-        click.echo(t("record.out.overdrawn", lang, cards=n(-outcome.stock_left)), err=True)
+    reserve = district.settings.blank_reserve
+    out, err = record_lines(outcome, plan, tally.not_visited, results.name, reserve, lang)
+    for line in out:
+        click.echo(line)
+    for line in err:
+        click.echo(line, err=True)
 
 
 COMMANDS = [record]
