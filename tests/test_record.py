@@ -371,7 +371,7 @@ def test_record_without_a_plan_says_to_plan_first(
     )
     assert (code, out) == (2, "")
     assert err == (
-        f"Error: {tally}: tally ini untuk minggu 2026-W48, bukan 2026-W49 — catat dengan: "
+        f"Error: {tally}: rekap ini untuk minggu 2026-W48, bukan 2026-W49 — catat dengan: "
         f"planner record --week 2026-W48 {tally}\n"
     )
     blank = tmp_path / "blank.csv"

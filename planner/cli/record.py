@@ -14,7 +14,6 @@ from planner.i18n import t
 from planner.io.tally import read_tally, tally_week
 from planner.ledger import Ledger, ledger_path
 from planner.ledger.limits import site_limits
-from planner.render.record import in_language, no_plan_problem, record_lines
 
 
 @click.command("record")
@@ -43,6 +42,10 @@ def record(week: str, results: Path, lang: str | None, data_dir: Path | None) ->
     Example:
       planner record --week 2026-W48 out/2026-W48/schedule.xlsx
     """
+    # Imported here: planner.render loads the PDF and map libraries, which the CLI does not
+    # need to start (and a Ctrl-C during a slow start is lost).
+    from planner.render.record import in_language, no_plan_problem, record_lines
+
     label = Week.parse(week).label
     folder = data_dir if data_dir is not None else planner.io.sample_dir()
     district, load_warnings = planner.io.load_district(folder)

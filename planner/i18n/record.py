@@ -24,11 +24,11 @@ TEXT: dict[str, dict[str, str]] = {
     "record.col.printed": {"id": "Dicetak", "en": "Printed"},
     # --- the file ---
     "record.err.too_large": {
-        "id": "{size} byte terlalu besar untuk tally satu minggu (batas {limit})",
+        "id": "{size} byte terlalu besar untuk rekap satu minggu (batas {limit})",
         "en": "{size} bytes is too large for a week's tally (limit {limit})",
     },
     "record.err.no_file": {"id": "berkas tidak ada", "en": "no such file"},
-    "record.err.is_folder": {"id": "ini sebuah folder", "en": "is a folder"},
+    "record.err.is_folder": {"id": "ini direktori, bukan berkas", "en": "is a folder"},
     "record.err.cannot_read": {
         "id": "tidak dapat dibaca ({reason})",
         "en": "cannot read ({reason})",
@@ -47,11 +47,11 @@ TEXT: dict[str, dict[str, str]] = {
         "en": "not a readable CSV row ({reason})",
     },
     "record.hint.give_tally": {
-        "id": "berikan tally yang sudah diisi (CSV atau XLSX)",
+        "id": "berikan rekap yang sudah diisi (CSV atau XLSX)",
         "en": "give the filled-in tally (CSV or XLSX)",
     },
     "record.hint.save_again": {
-        "id": "simpan ulang tally dari Excel sebagai .xlsx atau .csv",
+        "id": "simpan ulang rekap dari Excel sebagai .xlsx atau .csv",
         "en": "save the tally again from Excel as .xlsx or .csv",
     },
     # --- header ---
@@ -80,7 +80,7 @@ TEXT: dict[str, dict[str, str]] = {
     "record.hint.keep_one": {"id": "simpan salah satunya", "en": "keep one of them"},
     # --- the week ---
     "record.err.wrong_week": {
-        "id": "tally ini untuk minggu {week}, bukan {plan_week}",
+        "id": "rekap ini untuk minggu {week}, bukan {plan_week}",
         "en": "this tally is of week {week}, not {plan_week}",
     },
     "record.hint.wrong_week": {
@@ -92,7 +92,7 @@ TEXT: dict[str, dict[str, str]] = {
         "en": "this row is of week {week}, not {plan_week}",
     },
     "record.hint.row_week": {
-        "id": "catat tally setiap minggu dengan --week-nya sendiri (ini {plan_week})",
+        "id": "catat rekap setiap minggu dengan --week-nya sendiri (ini {plan_week})",
         "en": "record each week's tally with its own --week (this is {plan_week})",
     },
     # --- a row ---
@@ -128,7 +128,7 @@ TEXT: dict[str, dict[str, str]] = {
         "en": "{team} on {date} at {site} is not a stop of the plan of {week} (version {version})",
     },
     "record.hint.latest": {
-        "id": "catat tally yang dicetak dari rencana terbaru minggu ini; periksa kode, tim, "
+        "id": "catat rekap yang dicetak dari rencana terbaru minggu ini; periksa kode, tim, "
         "tanggal dan lokasinya",
         "en": "record the tally printed with this week's latest plan; check the code, team, "
         "date and site",
@@ -208,7 +208,7 @@ TEXT: dict[str, dict[str, str]] = {
     # --- planner record's output ---
     "record.err.no_plan": {
         "id": "belum ada rencana {week} di catatan kampanye ({path}) — jalankan "
-        "'planner plan --week {week}' dulu, lalu catat tally-nya",
+        "'planner plan --week {week}' dulu, lalu catat rekapnya",
         "en": "no plan of {week} in the ledger ({path}) — run 'planner plan --week {week}' "
         "first, then record its tally",
     },
@@ -221,7 +221,7 @@ TEXT: dict[str, dict[str, str]] = {
         "en": "Recorded {week} (plan version {version}) from {file}:",
     },
     "record.out.replaced": {
-        "id": "Tally {week} sebelumnya diganti (rencana versi {version}) dari {file}:",
+        "id": "Rekap {week} sebelumnya diganti (rencana versi {version}) dari {file}:",
         "en": "Replaced the earlier tally of {week} (plan version {version}) from {file}:",
     },
     "record.out.stops": {
