@@ -253,7 +253,7 @@ def test_a_csv_with_indonesian_headers_and_codes_only(tmp_path: Path) -> None:
     (problem,) = caught.value.problems
     assert problem.text("id") == (
         f"{path}:3:Kode: 'T1-1123-9' bukan kunjungan dalam rencana 2026-W48 (versi 1) — catat "
-        "tally yang dicetak dari rencana terbaru minggu ini; periksa kode, tim, tanggal dan "
+        "rekap yang dicetak dari rencana terbaru minggu ini; periksa kode, tim, tanggal dan "
         "lokasinya"
     )
     path.write_text(f"Kode;Direkam;Dicetak\n{code};35;30\nT1-1123-9;;\n")
