@@ -28,12 +28,13 @@ import planner.ledger.status
 from planner.cli import cli
 from planner.cli._common import run_guarded
 from planner.io import sample_dir
-from planner.io.tally import ALL_STOPS_SHEET
+from planner.io.tally_columns import SHEET_COLUMNS, all_stops_sheet
 from planner.io.templates import copy_sample
 
 WEEK = "2026-W49"
 HOMEBOUND = "warga_khusus.csv"
 UNSERVED_SHEET = "Tidak terlayani"
+ALL_STOPS_SHEET = all_stops_sheet("id")
 
 
 def _name(n: int) -> str:
@@ -115,10 +116,8 @@ def _fill_tally(schedule: Path, target: Path, recorded: object = None) -> Path:
         if name != ALL_STOPS_SHEET:
             del book[name]
     sheet = book[ALL_STOPS_SHEET]
-    people = [c.value for c in sheet[1]].index("people") + 1
-    first = sheet.max_column + 1
-    sheet.cell(1, first, "tercatat")
-    sheet.cell(1, first + 1, "dicetak")
+    people = SHEET_COLUMNS.index("people") + 1
+    first = SHEET_COLUMNS.index("recorded") + 1
     for row in range(2, sheet.max_row + 1):
         expected = sheet.cell(row, people).value or 0
         sheet.cell(row, first, expected if recorded is None else recorded)
