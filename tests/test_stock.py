@@ -194,4 +194,4 @@ def test_recording_a_future_week_prints_the_warning(
     )
     err = capsys.readouterr().err
     assert err.startswith("warning: --week: 2026-W52 has not started yet")
-    assert "no plan of 2026-W52" in err
+    assert "planner plan --week 2026-W52" in err  # record's one message: plan it first
