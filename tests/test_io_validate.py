@@ -234,7 +234,7 @@ ERRORS = [
         2,
         "kits",
     ),
-    ("teams.csv", "2,Fri,", "2,Thu-Fri,", "team T1: Thu already has hours in row 2", 3, "days"),
+    ("teams.csv", "2,Fri,", "2,Thu-Fri,", "team T1: Thursday already has hours in row 2", 3, "days"),
     (
         "teams.csv",
         "car,2,Fri",

@@ -8,34 +8,24 @@ import click
 
 import planner.io
 from planner.calendar import Week
-from planner.cli._common import data_option, echo_warnings
+from planner.cli._common import data_option, echo_warnings, h, lang_option
 from planner.errors import InputError
 from planner.io.tally import read_tally
 from planner.ledger import Ledger, ledger_path
 
 
-@click.command("record")
+@click.command("record", help=h("help.record"))
 @click.option(
     "--week",
     required=True,
     metavar="YYYY-Www",
-    help="The week the tally belongs to (the week of its plan), e.g. 2026-W48.",
+    help=h("help.record.week"),
 )
 @click.argument("results", type=click.Path(path_type=Path, dir_okay=True))
 @data_option
+@lang_option
 def record(week: str, results: Path, data_dir: Path | None) -> None:
-    """Record the filled-in tally RESULTS (CSV or XLSX) of a planned week.
-
-    RESULTS is the "all stops" sheet of schedule.xlsx with the columns recorded (tercatat)
-    and printed (dicetak) filled in; a blank recorded cell means the stop was not visited.
-    Backlogs and the blank-card stock of the next plan start from what is recorded here.
-    Recording the same tally again changes nothing; a corrected tally of the same week
-    replaces the earlier one.
-
-    \b
-    Example:
-      planner record --week 2026-W48 tally-W48.xlsx
-    """
+    """Record the filled-in tally of a planned week."""
     label = Week.parse(week).label
     folder = data_dir if data_dir is not None else planner.io.sample_dir()
     district, load_warnings = planner.io.load_district(folder)

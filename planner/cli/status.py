@@ -8,25 +8,26 @@ import click
 
 import planner.io
 from planner.calendar import Week
-from planner.cli._common import data_option, echo_warnings
+from planner.cli._common import data_option, echo_warnings, h, lang_option
 
 
-@click.command("status")
+@click.command("status", help=h("help.status"))
 @data_option
+@lang_option
 @click.option(
     "--format",
     "fmt",
     type=click.Choice(["table", "csv", "json"]),
     default="table",
     show_default=True,
-    help="table for people; csv or json (to stdout) for other programs.",
+    help=h("help.status.format"),
 )
 @click.option(
     "--weeks",
     type=click.IntRange(min=1, max=520),
     default=4,
     show_default=True,
-    help="List sites with backlog not visited in the last N weeks.",
+    help=h("help.status.weeks"),
 )
 @click.option(
     "--as-of",
@@ -34,20 +35,10 @@ from planner.cli._common import data_option, echo_warnings
     default="this",
     show_default=True,
     metavar="YYYY-Www",
-    help="The week the --weeks window ends with.",
+    help=h("help.status.as_of"),
 )
 def status(data_dir: Path | None, fmt: str, weeks: int, as_of: str) -> None:
-    """Show the campaign: coverage by kecamatan, backlog per week, cards, waiting sites.
-
-    Coverage is recorded / obliged (1 - backlog / obliged) over the villages, from the
-    district tables minus everything recorded with 'planner record'. Homebound residents
-    appear by id, category and village only.
-
-    \b
-    Example:
-      planner status --weeks 4
-      planner status --format csv > status.csv
-    """
+    """Show the campaign's coverage, backlog trend, cards and waiting sites."""
     from planner.ledger import Ledger, ledger_path
     from planner.ledger.status import campaign_status
     from planner.ledger.status_output import format_status
