@@ -11,8 +11,7 @@ from __future__ import annotations
 
 import re
 
-ENGLISH = frozenset(
-    """
+_WORDS = """
     the is not must row rows column columns file files error errors warning warnings missing
     should expected number numbers plan plans week weeks and or of with cannot can has have
     are be was were found empty given use write more than only each add unknown ignored read
@@ -20,8 +19,8 @@ ENGLISH = frozenset(
     hold team teams days hours visited people recorded printed wrote next check interrupted
     nothing written internal bug details log problems villages schools students
     budget travel times places estimate longest declared
-    """.split()
-)
+"""
+ENGLISH = frozenset(_WORDS.split())
 
 _IDENTIFIERS = (
     re.compile(r"`[^`]*`"),  # inline code

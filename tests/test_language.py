@@ -70,7 +70,9 @@ def test_validate_speaks_indonesian(sample: Path, capsys: Capture) -> None:
 def test_validate_lang_en_speaks_english(sample: Path, capsys: Capture) -> None:
     code, text = run(["validate", "--data", str(sample), "--lang", "en"], capsys)
     assert code == 0, text
-    assert "11,870" in text and "backlog" in text and "warning: " in text
+    assert "11,870" in text
+    assert "backlog" in text
+    assert "warning: " in text
     assert "no row for" in text
 
 
@@ -87,12 +89,14 @@ def test_broken_tables_in_indonesian(sample: Path, tmp_path: Path, capsys: Captu
     edit(folder, "tim.csv", "kendaraan", "mobilnya")
     code, text = run(["validate", "--data", str(folder)], capsys)
     assert code == 2
-    assert "Kesalahan: " in text and "masalah" in text
+    assert "Kesalahan: " in text
+    assert "masalah" in text
     assert "Traceback" not in text
     assert english_words(text) == [], text
     code, english = run(["validate", "--data", str(folder), "--lang", "en"], capsys)
     assert code == 2
-    assert "Error: " in english and "is not a whole number" in english
+    assert "Error: " in english
+    assert "is not a whole number" in english
     assert "missing column" in english
 
 
@@ -112,20 +116,25 @@ def test_broken_planner_toml_in_indonesian(
     edit(folder, "planner.toml", old, new)
     code, text = run(["validate", "--data", str(folder)], capsys)
     assert code == 2
-    assert "planner.toml" in text and "Kesalahan: " in text
+    assert "planner.toml" in text
+    assert "Kesalahan: " in text
     assert english_words(text) == [], text
     code, english = run(["validate", "--data", str(folder), "--lang", "en"], capsys)
-    assert code == 2 and "Error: " in english and english_words(english)
+    assert code == 2
+    assert "Error: " in english
+    assert english_words(english)
 
 
 def test_missing_folder_and_bad_week(tmp_path: Path, capsys: Capture) -> None:
     """Errors raised before any table is read: Indonesian too."""
     code, text = run(["validate", "--data", str(tmp_path / "tidak-ada")], capsys)
-    assert code == 2 and "bukan folder" in text
+    assert code == 2
+    assert "bukan folder" in text
     assert english_words(text) == [], text
     (tmp_path / "isi.txt").write_text("x", encoding="utf-8")
     code, text = run(["init", str(tmp_path)], capsys)  # not empty
-    assert code == 2 and english_words(text) == [], text
+    assert code == 2
+    assert english_words(text) == [], text
 
 
 @pytest.fixture
@@ -152,7 +161,8 @@ def test_check_of_a_broken_plan_file(tmp_path: Path, capsys: Capture) -> None:
     path = tmp_path / "plan.json"
     path.write_text('{"schema": "planner.plan/1", "routes": [', encoding="utf-8")
     code, text = run(["check", str(path)], capsys)
-    assert code == 2 and "bukan JSON yang sah" in text
+    assert code == 2
+    assert "bukan JSON yang sah" in text
     assert english_words(text) == [], text
 
 

@@ -29,6 +29,8 @@ from planner.io import sample_dir
 from planner.io.tally import ALL_STOPS_SHEET
 from planner.io.templates import copy_sample
 
+pytestmark = pytest.mark.usefixtures("english_messages")  # pins English wording
+
 WEEK = "2026-W49"
 HOMEBOUND = "warga_khusus.csv"
 UNSERVED_SHEET = "Tidak terlayani"

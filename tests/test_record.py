@@ -36,6 +36,8 @@ from tests.test_ledger import (
     write_tally,
 )
 
+pytestmark = pytest.mark.usefixtures("english_messages")  # pins English wording
+
 DONE = {VILLAGE1: (35, 30), HOME1: (1, 1), SCHOOL1: (45, 20), VILLAGE3: ("", "")}
 TUESDAY = "2026-11-24"
 

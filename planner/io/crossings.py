@@ -122,7 +122,11 @@ def read_crossings(doc: Mapping[str, Any], text: str, problems: Problems) -> tup
         for key in sorted(set(table) - KEYS):
             problems.warn(
                 FILE,
-                msg("err.crossing", number=number, message=msg("err.crossing.key", setting=repr(key))),
+                msg(
+                    "err.crossing",
+                    number=number,
+                    message=msg("err.crossing.key", setting=repr(key)),
+                ),
                 row=one.row,
                 column=f"crossing.{key}",
                 hint=msg("err.crossing.keys_hint"),

@@ -351,7 +351,7 @@ def read_plan(path: Path) -> Plan:
             [Problem(str(path), msg("err.no_file"), hint=msg("err.plan.path_hint"))]
         ) from None
     except (OSError, UnicodeDecodeError) as exc:
-        reason = msg("err.unreadable", reason=exc.__class__.__name__)
+        reason = msg("err.cannot_read", reason=exc.__class__.__name__)
         raise InputError([Problem(str(path), reason)]) from None
     try:
         data = json.loads(text)

@@ -161,7 +161,9 @@ class _Reader:
         if raw is None:
             return None
         if not isinstance(raw, dict):
-            self.problem(key, msg("err.toml.table", setting=key), msg("err.toml.table_hint", setting=key))
+            self.problem(
+                key, msg("err.toml.table", setting=key), msg("err.toml.table_hint", setting=key)
+            )
             return None
         return raw
 

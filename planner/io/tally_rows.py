@@ -12,6 +12,7 @@ import datetime as dt
 from collections.abc import Mapping, Sequence
 
 from planner.errors import Problem
+from planner.i18n import Msg
 from planner.io.cells import CellError, parse_count, parse_date
 from planner.ledger import StopResult, stop_key
 from planner.model import Plan, Stop
@@ -50,7 +51,7 @@ class RowChecker:
             text = text[1:]
         return text
 
-    def problem(self, name: str, message: str, hint: str = "", warning: bool = False) -> None:
+    def problem(self, name: str, message: str | Msg, hint: str = "", warning: bool = False) -> None:
         """Record an error (or a warning) at this row, in ``name``'s column as the user wrote it."""
         column = self.columns[name][1] if name in self.columns else name
         entry = Problem(

@@ -29,6 +29,7 @@ from planner.errors import InputError
 from planner.i18n import msg
 from planner.privacy import forget_all
 from planner.workflow.failures import describe, warning_lines
+from planner.workflow.language import command_language
 from planner.workflow.requests import PlanRequest
 
 LOCAL_CLUSTER = "local"
@@ -93,12 +94,14 @@ def run_job(job: DistrictJob) -> DistrictOutcome:
     forget_all()  # residents remembered for scrubbing are this district's own
     started = time.perf_counter()
     messages: list[str] = []
+    chosen = ["--lang", job.request.lang] if job.request.lang else []
+    lang = command_language(["--data", str(job.folder), *chosen], os.environ)
     try:
         opened = open_district(job.folder)
-        messages += warning_lines(opened.warnings)
+        messages += warning_lines(opened.warnings, lang)
         result = plan_district(opened, job.request)
     except (Exception, KeyboardInterrupt) as exc:  # every failure: this district's outcome
-        failure = describe(exc)
+        failure = describe(exc, lang)
         messages += failure.lines
         return DistrictOutcome(
             job.name, failure.code, tuple(messages), time.perf_counter() - started

@@ -32,6 +32,10 @@ class _TeamDraft:
     shifts: list[tuple[int, Shift]] = field(default_factory=list)
 
 
+def _vehicle(text: str) -> str:
+    return parse_choice(text, VEHICLES, msg("err.what.vehicle"))
+
+
 def check_teams(cells: TableCells, settings: Settings | None) -> list[Team]:
     """The teams; rows of one id merge into one team with a shift per row (days must not
     overlap, vehicle, kits and base must agree)."""
@@ -39,13 +43,7 @@ def check_teams(cells: TableCells, settings: Settings | None) -> list[Team]:
     for row in cells.table.rows:
         before = len(cells.problems.errors)
         ident = cells.text(row, "id", msg("err.row", row=row.number), required=True) or ""
-        vehicle = cells.parse(
-            row,
-            "vehicle",
-            lambda v: parse_choice(v, VEHICLES, msg("err.what.vehicle")),
-            ident,
-            required=True,
-        )
+        vehicle = cells.parse(row, "vehicle", _vehicle, ident, required=True)
         kits = cells.parse(row, "kits", parse_count, ident)
         if kits is not None and kits < 1:
             cells.error(
