@@ -10,6 +10,8 @@ from planner.cli import cli
 from planner.cli._common import run_guarded
 from planner.io import sample_dir
 
+pytestmark = pytest.mark.usefixtures("english_messages")  # pins English wording
+
 Capture = pytest.CaptureFixture[str]
 
 
@@ -147,7 +149,7 @@ def test_help_has_an_example(command: str, capsys: Capture) -> None:
     """Every command's help shows an example."""
     code, out, _ = run([command, "--help"], capsys)
     assert code == 0
-    assert "Example:" in out
+    assert "Contoh:" in out  # help is Indonesian unless --lang en / PLANNER_LANG=en at start
     assert f"planner {command}" in out
 
 

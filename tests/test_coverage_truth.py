@@ -21,8 +21,8 @@ from planner.calendar import Week
 from planner.cli import cli
 from planner.cli._common import run_guarded
 from planner.coverage import coverage_report, planned_people
-from planner.io import load_district, sample_dir
 from planner.i18n import t
+from planner.io import load_district, sample_dir
 from planner.io.tally_columns import all_stops_sheet
 from planner.io.templates import copy_sample
 from planner.model import District, SiteKind

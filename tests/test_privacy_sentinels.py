@@ -31,6 +31,8 @@ from planner.io import sample_dir
 from planner.io.tally_columns import SHEET_COLUMNS, all_stops_sheet
 from planner.io.templates import copy_sample
 
+pytestmark = pytest.mark.usefixtures("english_messages")  # pins English wording
+
 WEEK = "2026-W49"
 HOMEBOUND = "warga_khusus.csv"
 UNSERVED_SHEET = "Tidak terlayani"

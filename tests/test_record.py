@@ -38,6 +38,9 @@ from tests.test_ledger import (
 
 LEGACY_SHEET = "all stops"
 """The sheet name of workbooks written before the sheets were Indonesian."""
+
+pytestmark = pytest.mark.usefixtures("english_messages")  # pins English wording
+
 DONE = {VILLAGE1: (35, 30), HOME1: (1, 1), SCHOOL1: (45, 20), VILLAGE3: ("", "")}
 TUESDAY = "2026-11-24"
 

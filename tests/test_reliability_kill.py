@@ -34,6 +34,7 @@ from planner.render import OUTPUT_NAMES
 from planner.travel import travel_model
 
 pytestmark = [
+    pytest.mark.usefixtures("english_messages"),  # pins English wording
     pytest.mark.slow,
     pytest.mark.skipif(os.name != "posix", reason="SIGKILL and SIGINT are POSIX"),
 ]

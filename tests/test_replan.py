@@ -20,6 +20,8 @@ from planner.solve.replan import changes_text, replan_week
 from planner.travel.haversine import StraightLineTravel
 from tests import districts as D  # noqa: N812
 
+pytestmark = pytest.mark.usefixtures("english_messages")  # pins English wording
+
 WEDNESDAY = D.MONDAY + dt.timedelta(days=2)
 
 

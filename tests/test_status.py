@@ -42,6 +42,8 @@ from tests.test_ledger import (
     week1_plan,
 )
 
+pytestmark = pytest.mark.usefixtures("english_messages")  # pins English wording
+
 DATA = Path(__file__).resolve().parent / "data"
 AS_OF = "2026-W51"
 

@@ -7,11 +7,11 @@ from pathlib import Path
 import click
 
 import planner.io
-from planner.cli._common import data_option, echo_warnings
+from planner.cli._common import data_option, echo_warnings, h
 from planner.io.plan_json import read_plan
 
 
-@click.command("render")
+@click.command("render", help=h("help.render"))
 @click.argument("plan_file", metavar="PLAN.json", type=click.Path(path_type=Path, dir_okay=False))
 @data_option
 @click.option(
@@ -19,13 +19,13 @@ from planner.io.plan_json import read_plan
     "out_dir",
     type=click.Path(path_type=Path, file_okay=False),
     default=None,
-    help="Folder for the outputs (default: the plan file's folder).",
+    help=h("help.render.out"),
 )
 @click.option(
     "--lang",
     type=click.Choice(["id", "en"]),
     default=None,
-    help="Language of labels and dates (default: the plan's language).",
+    help=h("help.opt.lang"),
 )
 @click.option(
     "--offline/--online",
@@ -49,16 +49,7 @@ def render(
     offline: bool,
     roads: Path | None,
 ) -> None:
-    """Write map.html, coverage.html, schedule.html/.pdf and schedule.xlsx for a plan.
-
-    The district folder (--data) gives names, places and contacts; it should be the one the
-    plan was made from. Homebound residents are named only in the team schedules.
-
-    \b
-    Example:
-      planner render out/2026-W48/plan.json
-      planner render out/2026-W48/plan.json --lang en --online --out /tmp/w48
-    """
+    """Write a plan's maps, schedules and workbook."""
     from planner.fsutil import ensure_private_dir
     from planner.render import render_all
 

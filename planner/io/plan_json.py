@@ -14,6 +14,7 @@ from pathlib import Path
 from typing import Any
 
 from planner.errors import InputError, Problem
+from planner.i18n import msg
 from planner.model import (
     BoatLine,
     Plan,
@@ -147,8 +148,8 @@ class _Reader:
                 Problem(
                     file=self.file,
                     column=path,
-                    message=what,
-                    hint="use a plan.json written by 'planner plan' (schema planner.plan/1)",
+                    message=msg("err.plan.field", what=what),
+                    hint=msg("err.plan.schema_hint"),
                 )
             ]
         )
@@ -346,9 +347,12 @@ def read_plan(path: Path) -> Plan:
     try:
         text = path.read_text(encoding="utf-8")
     except FileNotFoundError:
-        raise InputError(f"{path}: no such file — give the path of a plan.json") from None
+        raise InputError(
+            [Problem(str(path), msg("err.no_file"), hint=msg("err.plan.path_hint"))]
+        ) from None
     except (OSError, UnicodeDecodeError) as exc:
-        raise InputError(f"{path}: cannot read ({exc.__class__.__name__})") from None
+        reason = msg("err.cannot_read", reason=exc.__class__.__name__)
+        raise InputError([Problem(str(path), reason)]) from None
     try:
         data = json.loads(text)
     except json.JSONDecodeError as exc:
@@ -358,8 +362,8 @@ def read_plan(path: Path) -> Plan:
                     file=str(path),
                     row=exc.lineno,
                     column=f"char {exc.colno}",
-                    message=f"not valid JSON: {exc.msg}",
-                    hint="use a plan.json written by 'planner plan'",
+                    message=msg("err.plan.json", reason=exc.msg),
+                    hint=msg("err.plan.written_hint"),
                 )
             ]
         ) from None

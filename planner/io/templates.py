@@ -14,6 +14,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 from planner.errors import InputError, Problem
+from planner.i18n import msg
 
 BLANK_TOML = """\
 # Pengaturan kabupaten (district settings). Ganti contoh di bawah ini.
@@ -66,15 +67,15 @@ MAPS_LINE = re.compile(r'^maps[ \t]*=[ \t]*"([^"]*)"[ \t]*$', flags=re.MULTILINE
 def _ready_target(target: Path) -> None:
     if target.exists() and not target.is_dir():
         raise InputError(
-            [Problem(str(target), "exists and is not a folder", hint="choose a new folder name")]
+            [Problem(str(target), msg("err.init.not_folder"), hint=msg("err.init.new_name"))]
         )
     if target.is_dir() and any(target.iterdir()):
         raise InputError(
             [
                 Problem(
                     str(target),
-                    "is not empty; nothing was written",
-                    hint="choose a new or empty folder",
+                    msg("err.init.not_empty"),
+                    hint=msg("err.init.empty_hint"),
                 )
             ]
         )

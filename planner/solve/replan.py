@@ -16,7 +16,7 @@ from dataclasses import dataclass, replace
 
 from planner.calendar import Week, team_days
 from planner.errors import InputError
-from planner.i18n import day_name, t
+from planner.i18n import day_name, msg, t
 from planner.model import (
     District,
     Plan,
@@ -139,16 +139,18 @@ def _check_request(
     """``InputError`` for a start date outside the week or an unknown cancelled site."""
     if from_date not in dates:
         raise InputError(
-            f"--from {from_date.isoformat()} is not in week {old.week} "
-            f"({dates[0].isoformat()} … {dates[-1].isoformat()})"
+            msg(
+                "err.from_week",
+                date=from_date.isoformat(),
+                week=old.week,
+                first=dates[0].isoformat(),
+                last=dates[-1].isoformat(),
+            )
         )
     sites = district.site_index()
     unknown = [s for s in cancel if s not in sites]
     if unknown:
-        raise InputError(
-            f"--cancel: unknown site id(s) {', '.join(unknown)} — use ids such as "
-            "village:17.02.01.2001 from plan.json"
-        )
+        raise InputError(msg("err.cancel_ids", ids=", ".join(unknown)))
 
 
 def _vehicles(
@@ -165,16 +167,12 @@ def _vehicles(
     vehicles = [(tm, d, h) for tm, d, h in team_days(district, future) if tm.id not in removed]
     for team, date, hours in add_team_days:
         if date < from_date or date not in dates:
-            raise InputError(
-                f"--add-team-day {team.id}:{date}: not between --from and the end of the week"
-            )
+            raise InputError(msg("err.team_day_range", team=team.id, date=str(date)))
         vehicles = [v for v in vehicles if (v[0].id, v[1]) != (team.id, date)]
         vehicles.append((team, date, hours))
     if not vehicles:
         raise InputError(
-            f"--from {from_date.isoformat()}: no team works from then to the end of the week "
-            f"({dates[-1].isoformat()}): holidays, days off or --without-team leave no "
-            "team-day, so nothing was changed — add one with --add-team-day TEAM:YYYY-MM-DD"
+            msg("err.no_team_day", date=from_date.isoformat(), last=dates[-1].isoformat())
         )
     vehicles.sort(key=lambda v: (v[1], v[0].id))
     return vehicles

@@ -18,6 +18,7 @@ from pathlib import Path
 
 from planner.check import require_valid
 from planner.errors import InputError
+from planner.i18n import msg
 from planner.io.plan_json import plan_to_json
 from planner.ledger import Ledger, apply_ledger, ledger_path
 from planner.model import District
@@ -58,7 +59,12 @@ def check_team_ids(district: District, team_ids: tuple[str, ...], option: str) -
     unknown = [x for x in team_ids if x not in known]
     if unknown:
         raise InputError(
-            f"{option}: unknown team id(s) {', '.join(unknown)} — known: {', '.join(sorted(known))}"
+            msg(
+                "err.unknown_teams",
+                option=option,
+                ids=", ".join(unknown),
+                known=", ".join(sorted(known)),
+            )
         )
 
 
@@ -109,7 +115,7 @@ def plan_district(
                 waited = waiting_weeks(ledger, district, week.label)
                 boost = fairness_boost(waited, request.min_visit_every)
         elif request.min_visit_every:
-            raise InputError("--min-visit-every needs the campaign ledger (drop --no-ledger)")
+            raise InputError(msg("err.min_visit_ledger"))
         travel = district_travel(opened.folder, district, request.roads)
         with guard():
             plan = plan_week(
