@@ -375,7 +375,7 @@ def test_record_without_a_plan_says_to_plan_first(
     )
     assert (code, out) == (2, "")
     assert err == (
-        f"Error: {tally}: rekap ini untuk minggu 2026-W48, bukan 2026-W49 — catat dengan: "
+        f"Error: {tally}: this tally is of week 2026-W48, not 2026-W49 — record it with: "
         f"planner record --week 2026-W48 {tally}\n"
     )
     blank = tmp_path / "blank.csv"
@@ -396,7 +396,9 @@ def test_record_without_a_plan_says_to_plan_first(
     assert err.endswith("— run 'planner plan --week 2026-W49' first, then record its tally\n")
     empty = tmp_path / "empty-district"
     empty.mkdir()
-    code, _, err = _run(capsys, "record", "--week", WEEK1, str(tally), "--data", str(empty))
+    code, _, err = _run(
+        capsys, "record", "--week", WEEK1, str(tally), "--data", str(empty), "--lang", "id"
+    )
     assert code == 2
     assert "belum ada rencana 2026-W48" in err
     assert not ledger_path(empty).exists()

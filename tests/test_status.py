@@ -172,10 +172,10 @@ def test_status_command_prints_the_pinned_outputs(
     """`planner status` writes exactly the golden table/CSV/JSON to stdout, nothing to stderr."""
     base = ["status", "--data", str(district_dir), "--as-of", AS_OF, "--weeks", "3"]
     for args, golden in (
-        (["--format", "table"], "ledger_status.txt"),
+        (["--format", "table", "--lang", "id"], "ledger_status.txt"),
         (["--format", "table", "--lang", "en"], "ledger_status.en.txt"),
-        (["--format", "csv"], "ledger_status.csv"),
-        (["--format", "json"], "ledger_status.json"),
+        (["--format", "csv", "--lang", "id"], "ledger_status.csv"),
+        (["--format", "json", "--lang", "id"], "ledger_status.json"),
     ):
         assert run_guarded(cli, [*base, *args]) == 0
         out, err = capsys.readouterr()
