@@ -37,6 +37,18 @@ def data_option(func: F) -> F:
     )(func)
 
 
+def plan_data_option(func: F) -> F:
+    """``--data DIR`` of the commands that read a plan: default the folder it was made from."""
+    return click.option(
+        "--data",
+        "data_dir",
+        type=click.Path(path_type=Path, file_okay=False),
+        default=None,
+        help="District folder (default: the one plan.json was made from; for older plans "
+        "without it, the bundled sample).",
+    )(func)
+
+
 def _exit_interrupted() -> None:
     if sys.stderr.isatty():
         sys.stderr.write("\x1b[?25h")  # the progress bar hides the cursor

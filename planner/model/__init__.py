@@ -30,6 +30,7 @@ from planner.model.base import (
 from planner.model.crossing import Crossing
 from planner.model.district import District
 from planner.model.plan import (
+    AddedTeamDay,
     BoatLine,
     Plan,
     RoadJoins,
@@ -57,6 +58,7 @@ __all__ = [
     "DEFAULT_WEIGHTS",
     "WEEKDAYS",
     "WHOLE_DAY",
+    "AddedTeamDay",
     "AnySite",
     "BoatLine",
     "Crossing",
