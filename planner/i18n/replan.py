@@ -66,4 +66,46 @@ TEXT: dict[str, dict[str, str]] = {
         "id": "beri folder kabupaten itu dengan --data FOLDER",
         "en": "give the district folder with --data DIR",
     },
+    # --- changes.txt: per team, printers (planner.render.replan_notes) ---
+    "replan.teams": {"id": "Per tim:", "en": "By team:"},
+    "replan.team_new": {
+        "id": "  {team}: kunjungan baru atau pindah ({count})",
+        "en": "  {team}: new or moved stops ({count})",
+    },
+    "replan.team_item": {
+        "id": "{when} {site} ({people} orang)",
+        "en": "{when} {site} ({people} people)",
+    },
+    "replan.team_before": {"id": "— sebelumnya {team}, {when}", "en": "— was {team}, {when}"},
+    "replan.team_lost": {
+        "id": "  {team}: tidak lagi mengunjungi ({count}): {sites}",
+        "en": "  {team}: no longer visits ({count}): {sites}",
+    },
+    "replan.printers": {"id": "Printer dan blanko:", "en": "Printers and blanks:"},
+    "replan.printers_same": {
+        "id": "Printer dan blanko: tidak berubah.",
+        "en": "Printers and blanks: unchanged.",
+    },
+    "replan.printer_handover": {
+        "id": "{giver} menyerahkan printer kepada {taker} ({blanks} blanko), {place}",
+        "en": "{giver} hands the printer to {taker} ({blanks} blanks), {place}",
+    },
+    "replan.printer_spare": {
+        "id": "{taker} membawa printer yang hari itu tidak terpakai ({blanks} blanko), {place}",
+        "en": "{taker} takes the printer no team used that day ({blanks} blanks), {place}",
+    },
+    "replan.printer_back": {
+        "id": "{giver} tidak membawa printer lagi: tinggalkan printer dan {before} blanko {place}",
+        "en": "{giver} no longer carries a printer: leave it and the {before} blanks {place}",
+    },
+    "replan.printer_blanks": {
+        "id": "{team} tetap membawa printer, dengan {blanks} blanko (sebelumnya {before})",
+        "en": "{team} keeps the printer, with {blanks} blanks (was {before})",
+    },
+    "replan.place_office": {"id": "di {office}", "en": "at {office}"},
+    "replan.place_base": {
+        "id": "di basis {team} ({lat}, {lon})",
+        "en": "at {team}'s base ({lat}, {lon})",
+    },
+    "replan.place_before": {"id": "sebelum berangkat {time}", "en": "before leaving at {time}"},
 }

@@ -257,12 +257,23 @@ def _already(past: Sequence[Route], locked: dict[tuple[str, dt.date], list[Stop]
 
 
 def _remaining_district(district: District, past: Sequence[Route]) -> District:
-    """The district with the blanks already printed taken off the stock."""
+    """The district with what the days before ``--from`` printed taken off: the blank stock,
+    and each school's printable students (its cards over the week stay within them)."""
     past_cards = sum(r.cards for r in past)
     settings = replace(
         district.settings, blank_stock=max(0, district.settings.blank_stock - past_cards)
     )
-    return replace(district, settings=settings)
+    printed: Counter[str] = Counter()
+    for route in past:
+        for stop in route.stops:
+            printed[stop.site] += stop.cards
+    schools = tuple(
+        replace(school, printable=max(0, school.printable - printed[school.site_id]))
+        if school.printable is not None and printed[school.site_id]
+        else school
+        for school in district.schools
+    )
+    return replace(district, settings=settings, schools=schools)
 
 
 def _visits(plan: Plan, from_date: dt.date) -> dict[str, list[Slot]]:

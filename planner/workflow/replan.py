@@ -73,6 +73,7 @@ def replan_district(
     """Re-plan the week holding ``request.from_date``: stops before it and notified stops
     stay; writes the new version (the old one kept as ``plan.vN.json``) and ``changes.txt``."""
     from planner.render import RenderContext
+    from planner.render.replan_notes import replan_notes
     from planner.render.summary import summary_text
     from planner.solve import DEFAULT_SOLUTION_LIMIT, DEFAULT_TIME_LIMIT_S
     from planner.solve.replan import changes_text, replan_week
@@ -117,6 +118,7 @@ def replan_district(
         public = RenderContext(plan, district)
         labels = {sid: public.place(sid) for sid in district.site_index()}
         change_list = changes_text(changes, plan, labels)
+        change_list += replan_notes(old, plan, request.from_date, changes, district, labels)
         summary = summary_text(plan, district)
         out_week = request.out_dir / week
         extra: dict[str, str] = {}
