@@ -11,7 +11,7 @@ from rich.table import Table
 from planner.calendar import Week, team_days
 from planner.cli._common import data_option, echo_warnings
 from planner.io import load_district, sample_dir
-from planner.io.templates import copy_sample, write_blank
+from planner.io.templates import copy_sample, parse_office, write_blank
 from planner.model import District
 from planner.workflow.travel_report import travel_rows
 
@@ -80,7 +80,14 @@ def validate(data_dir: Path | None) -> None:
     is_flag=True,
     help="Write empty templates (a header and one example row each) instead.",
 )
-def init(directory: Path, blank: bool) -> None:
+@click.option(
+    "--office",
+    metavar="LAT,LON",
+    default=None,
+    help="With --blank: the office's point (e.g. -3.4707,102.5237); without it planner.toml "
+    "holds a placeholder that validate refuses until you set it.",
+)
+def init(directory: Path, blank: bool, office: str | None) -> None:
     """Make a district folder DIR to start from: a copy of the sample district.
 
     DIR must be new or empty. The copy has its own maps/ folder. Edit the tables (CSV or
@@ -89,10 +96,12 @@ def init(directory: Path, blank: bool) -> None:
     \b
     Example:
       planner init kab-saya            # the Rejang Lebong sample, to edit
-      planner init kab-saya --blank    # empty templates, one example row each
+      planner init kab-saya --blank --office -3.4707,102.5237   # empty templates
     """
+    if office is not None and not blank:
+        raise click.UsageError("--office goes with --blank (the sample has its own office)")
     if blank:
-        write_blank(directory)
+        write_blank(directory, parse_office(office) if office is not None else None)
     else:
         copy_sample(sample_dir(), directory)
     click.echo(f"Wrote {directory}. Next: planner validate --data {directory}")

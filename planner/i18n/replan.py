@@ -108,4 +108,25 @@ TEXT: dict[str, dict[str, str]] = {
         "en": "at {team}'s base ({lat}, {lon})",
     },
     "replan.place_before": {"id": "sebelum berangkat {time}", "en": "before leaving at {time}"},
+    # --- templates (planner.io.templates) ---
+    "templates.office_placeholder": {
+        "id": "lokasi kantor masih titik contoh dari `planner init --blank`",
+        "en": "the office location is still the placeholder of `planner init --blank`",
+    },
+    "templates.office_placeholder_hint": {
+        "id": "isi lat dan lon kantor Dinas Dukcapil Anda di [office] (dari peta), lalu hapus "
+        "baris `placeholder = true`; atau buat folder dengan `planner init --blank --office "
+        "LAT,LON`",
+        "en": "put your Dinas Dukcapil office's lat and lon in [office] (from a map), then "
+        "delete the line `placeholder = true`; or make the folder with `planner init --blank "
+        "--office LAT,LON`",
+    },
+    "templates.office_bad": {
+        "id": "{text!r} bukan titik di Indonesia",
+        "en": "{text!r} is not a point in Indonesia",
+    },
+    "templates.office_bad_hint": {
+        "id": "tulis LAT,LON dalam derajat desimal, misalnya -3.4707,102.5237",
+        "en": "write LAT,LON in decimal degrees, e.g. -3.4707,102.5237",
+    },
 }
