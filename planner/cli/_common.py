@@ -26,27 +26,20 @@ F = TypeVar("F", bound=Callable[..., Any])
 log = logging.getLogger("planner")
 
 
-def data_option(func: F) -> F:
+def data_option(func: F, default: str = "the bundled sample district, Rejang Lebong") -> F:
     """``--data DIR``: the district folder (default: the bundled sample district)."""
     return click.option(
         "--data",
         "data_dir",
         type=click.Path(path_type=Path, file_okay=False),
         default=None,
-        help="District folder (default: the bundled sample district, Rejang Lebong).",
+        help=f"District folder (default: {default}).",
     )(func)
 
 
 def plan_data_option(func: F) -> F:
     """``--data DIR`` of the commands that read a plan: default the folder it was made from."""
-    return click.option(
-        "--data",
-        "data_dir",
-        type=click.Path(path_type=Path, file_okay=False),
-        default=None,
-        help="District folder (default: the one plan.json was made from; for older plans "
-        "without it, the bundled sample).",
-    )(func)
+    return data_option(func, "the one plan.json was made from; older plans: the sample")
 
 
 def _exit_interrupted() -> None:

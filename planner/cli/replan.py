@@ -52,7 +52,8 @@ def replan_command(
     """Change the rest of a week's plan: stops before --from and notified stops stay.
 
     Writes a new plan version to OUT/<week>/ (the previous one is kept as plan.vN.json) and
-    changes.txt: which stops moved, which were dropped, who must be told.
+    changes.txt: which stops moved or were dropped, who must be told, each team's new stops,
+    who hands a printer to whom. Printers and cards are chosen again; added team-days are kept.
 
     \b
     Example:
