@@ -32,9 +32,9 @@ def first_plan() -> tuple[Plan, District]:
 
 
 def stop_keys(routes: tuple[Route, ...] | list[Route]) -> set[tuple[object, ...]]:
-    return {
-        (r.team, r.date, s.site, s.start, s.end, s.people, s.cards) for r in routes for s in r.stops
-    }
+    """Team, day, site, times and people of every stop: what a notified stop keeps (its cards
+    follow the printers, which a replan chooses again)."""
+    return {(r.team, r.date, s.site, s.start, s.end, s.people) for r in routes for s in r.stops}
 
 
 def test_team_drops_out_keeps_the_past_and_notified_stops() -> None:
