@@ -43,15 +43,20 @@ def lang() -> str:
     return _lang["now"]
 
 
-def data_option(func: F) -> F:
+def data_option(func: F, help_key: str = "help.opt.data") -> F:
     """``--data DIR``: the district folder (default: the bundled sample district)."""
     return click.option(
         "--data",
         "data_dir",
         type=click.Path(path_type=Path, file_okay=False),
         default=None,
-        help=h("help.opt.data"),
+        help=h(help_key),
     )(func)
+
+
+def plan_data_option(func: F) -> F:
+    """``--data DIR`` of the commands that read a plan: default the folder it was made from."""
+    return data_option(func, "help.opt.data_plan")
 
 
 def lang_option(func: F) -> F:

@@ -7,17 +7,18 @@ from pathlib import Path
 import click
 
 from planner.check import check_plan, plan_warnings
-from planner.cli._common import data_option, echo_warnings, h, lang, lang_option
+from planner.cli._common import echo_warnings, h, lang, lang_option, plan_data_option
 from planner.errors import PlannerError
 from planner.i18n import Num, msg, number, t
 from planner.io import load_district
 from planner.io.plan_json import read_plan
+from planner.io.plan_origin import district_folder
 from planner.travel import travel_model
 
 
 @click.command("check", help=h("help.check"))
 @click.argument("plan_file", metavar="PLAN.json", type=click.Path(path_type=Path, dir_okay=False))
-@data_option
+@plan_data_option
 @click.option(
     "--roads",
     type=click.Path(path_type=Path, dir_okay=False, exists=True),
@@ -29,7 +30,7 @@ def check(plan_file: Path, data_dir: Path | None, roads: Path | None) -> None:
     """Check a plan against every hard rule of the SPEC."""
     # Read the plan first: a corrupt plan file is reported before any slow loading.
     plan = read_plan(plan_file)
-    district, load_warnings = load_district(data_dir)
+    district, load_warnings = load_district(district_folder(plan, data_dir, plan_file))
     echo_warnings(load_warnings)
     travel = travel_model(district, roads=roads)
     for warning in plan_warnings(plan, district, travel):

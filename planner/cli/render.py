@@ -7,13 +7,14 @@ from pathlib import Path
 import click
 
 import planner.io
-from planner.cli._common import data_option, echo_warnings, h
+from planner.cli._common import echo_warnings, h, plan_data_option
 from planner.io.plan_json import read_plan
+from planner.io.plan_origin import district_folder
 
 
 @click.command("render", help=h("help.render"))
 @click.argument("plan_file", metavar="PLAN.json", type=click.Path(path_type=Path, dir_okay=False))
-@data_option
+@plan_data_option
 @click.option(
     "--out",
     "out_dir",
@@ -54,7 +55,8 @@ def render(
     from planner.render import render_all
 
     plan = read_plan(plan_file)
-    district, warnings = planner.io.load_district(data_dir)
+    folder = district_folder(plan, data_dir, plan_file)
+    district, warnings = planner.io.load_district(folder)
     echo_warnings(warnings)
     if district.inputs_sha256 not in ("", plan.inputs_sha256) and plan.inputs_sha256:
         click.echo(

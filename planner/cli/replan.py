@@ -21,27 +21,46 @@ from planner.workflow.requests import ReplanRequest
 @click.option("--from", "from_text", required=True, help=h("help.replan.from"))
 @data_option
 @lang_option
-@click.option("--out", "out_dir", type=click.Path(path_type=Path, file_okay=False),
-              default=Path("out"), show_default=True, help=h("help.replan.out"))
-@click.option("--plan", "plan_path", type=click.Path(path_type=Path, dir_okay=False),
-              default=None, help=h("help.replan.plan"))
+@click.option(
+    "--out",
+    "out_dir",
+    type=click.Path(path_type=Path, file_okay=False),
+    default=Path("out"),
+    show_default=True,
+    help=h("help.replan.out"),
+)
+@click.option(
+    "--plan",
+    "plan_path",
+    type=click.Path(path_type=Path, dir_okay=False),
+    default=None,
+    help=h("help.replan.plan"),
+)
 @click.option("--without-team", "without", multiple=True, help=h("help.replan.without"))
-@click.option("--cancel", "cancel", multiple=True,
-              help=h("help.replan.cancel"))
-@click.option("--add-team-day", "add", multiple=True,
-              help=h("help.replan.add"))
-@click.option("--keep-notified/--no-keep-notified", default=True, show_default=True,
-              help=h("help.replan.keep"))
-@click.option("--time-limit", type=click.FloatRange(min=1.0), default=None,
-              help=h("help.opt.time_limit"))
-@click.option("--solution-limit", type=click.IntRange(min=1), default=None,
-              help=h("help.opt.solution_limit"))
-@click.option("--seed", type=click.IntRange(min=0), default=0, show_default=True,
-              help=h("help.opt.seed"))
-@click.option("--roads", type=click.Path(path_type=Path, dir_okay=False), default=None,
-              help=h("help.opt.roads"))
-@click.option("--offline/--online", default=True, show_default=True,
-              help=h("help.opt.offline"))
+@click.option("--cancel", "cancel", multiple=True, help=h("help.replan.cancel"))
+@click.option("--add-team-day", "add", multiple=True, help=h("help.replan.add"))
+@click.option(
+    "--keep-notified/--no-keep-notified",
+    default=True,
+    show_default=True,
+    help=h("help.replan.keep"),
+)
+@click.option(
+    "--time-limit", type=click.FloatRange(min=1.0), default=None, help=h("help.opt.time_limit")
+)
+@click.option(
+    "--solution-limit", type=click.IntRange(min=1), default=None, help=h("help.opt.solution_limit")
+)
+@click.option(
+    "--seed", type=click.IntRange(min=0), default=0, show_default=True, help=h("help.opt.seed")
+)
+@click.option(
+    "--roads",
+    type=click.Path(path_type=Path, dir_okay=False),
+    default=None,
+    help=h("help.opt.roads"),
+)
+@click.option("--offline/--online", default=True, show_default=True, help=h("help.opt.offline"))
 @click.option("--progress/--no-progress", default=True, help=h("help.opt.progress"))
 def replan_command(
     from_text: str,

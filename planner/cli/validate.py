@@ -11,7 +11,7 @@ from rich.table import Table
 from planner.cli._common import data_option, echo_warnings, h, lang, lang_option
 from planner.i18n import t
 from planner.io import load_district, sample_dir
-from planner.io.templates import copy_sample, write_blank
+from planner.io.templates import copy_sample, parse_office, write_blank
 from planner.workflow.travel_report import travel_rows
 from planner.workflow.validate_report import summary_rows
 
@@ -37,11 +37,14 @@ def validate(data_dir: Path | None) -> None:
 @click.command(help=h("help.init"))
 @click.argument("directory", type=click.Path(path_type=Path))
 @click.option("--blank", is_flag=True, help=h("help.init.blank"))
+@click.option("--office", metavar="LAT,LON", default=None, help=h("help.init.office"))
 @lang_option
-def init(directory: Path, blank: bool) -> None:
+def init(directory: Path, blank: bool, office: str | None) -> None:
     """Make a district folder DIR: a copy of the sample, or blank templates."""
+    if office is not None and not blank:
+        raise click.UsageError(t("init.office_without_blank", lang()))
     if blank:
-        write_blank(directory)
+        write_blank(directory, parse_office(office) if office is not None else None)
     else:
         copy_sample(sample_dir(), directory)
     click.echo(t("init.wrote", lang(), folder=directory))

@@ -71,6 +71,10 @@ TEXT.update(
             "1 km{longest}, {estimated} estimates only (over {km} km from a usable road)",
         },
         # planner init, check
+        "init.office_without_blank": {
+            "id": "--office hanya bersama --blank (contoh kabupaten sudah punya kantornya)",
+            "en": "--office goes with --blank (the sample has its own office)",
+        },
         "init.wrote": {
             "id": "{folder} sudah ditulis. Berikutnya: planner validate --data {folder}",
             "en": "Wrote {folder}. Next: planner validate --data {folder}",

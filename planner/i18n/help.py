@@ -12,6 +12,18 @@ TEXT: dict[str, dict[str, str]] = {
         "id": "Folder kabupaten (bawaan: contoh kabupaten Rejang Lebong yang disertakan).",
         "en": "District folder (default: the bundled sample district, Rejang Lebong).",
     },
+    "help.opt.data_plan": {
+        "id": "Folder kabupaten (bawaan: folder tempat plan.json dibuat; rencana lama: contoh "
+        "kabupaten).",
+        "en": "District folder (default: the one plan.json was made from; older plans: the "
+        "sample).",
+    },
+    "help.init.office": {
+        "id": "Dengan --blank: titik kantor (mis. -3.4707,102.5237); tanpa ini planner.toml "
+        "memuat titik sementara yang ditolak validate sampai Anda mengisinya.",
+        "en": "With --blank: the office's point (e.g. -3.4707,102.5237); without it planner.toml "
+        "holds a placeholder that validate refuses until you set it.",
+    },
     "help.opt.lang": {
         "id": "Bahasa pesan dan keluaran: id atau en (bawaan: PLANNER_LANG, lalu language "
         "di planner.toml, lalu id).",
@@ -63,14 +75,14 @@ TEXT: dict[str, dict[str, str]] = {
         "`planner validate --data DIR`.\n\n"
         "\b\nContoh:\n"
         "  planner init kab-saya            # contoh Rejang Lebong, untuk disunting\n"
-        "  planner init kab-saya --blank    # templat kosong, satu baris contoh",
+        "  planner init kab-saya --blank --office -3.4707,102.5237   # templat kosong",
         "en": "Make a district folder DIR to start from: a copy of the sample district.\n\n"
         "DIR must be new or empty. The copy has its own maps/ folder. Edit the tables (CSV or "
         "XLSX, Indonesian or English headers), then check them with "
         "`planner validate --data DIR`.\n\n"
         "\b\nExample:\n"
         "  planner init kab-saya            # the Rejang Lebong sample, to edit\n"
-        "  planner init kab-saya --blank    # empty templates, one example row each",
+        "  planner init kab-saya --blank --office -3.4707,102.5237   # empty templates",
     },
     "help.init.blank": {
         "id": "Tulis templat kosong (satu baris judul dan satu baris contoh per tabel).",
@@ -167,14 +179,17 @@ TEXT.update(
             "diberitahukan tetap.\n\n"
             "Menulis versi rencana baru ke OUT/<minggu>/ (yang sebelumnya disimpan sebagai "
             "plan.vN.json) dan changes.txt: titik yang pindah, yang dibatalkan, siapa yang harus "
-            "diberi tahu.\n\n"
+            "diberi tahu, titik baru tiap tim, siapa menyerahkan printer kepada siapa. Printer dan "
+            "blanko dipilih ulang; hari tim tambahan tetap berlaku.\n\n"
             "\b\nContoh:\n  planner replan --from 2026-12-02 --without-team T2\n"
             "  planner replan --from 2026-12-03 --cancel village:17.02.06.2005 "
             "--add-team-day T4:2026-12-05",
             "en": "Change the rest of a week's plan: stops before --from and notified stops "
             "stay.\n\n"
             "Writes a new plan version to OUT/<week>/ (the previous one is kept as plan.vN.json) "
-            "and changes.txt: which stops moved, which were dropped, who must be told.\n\n"
+            "and changes.txt: which stops moved, which were dropped, who must be told, each team's "
+            "new stops, who hands a printer to whom. Printers and cards are chosen again; added "
+            "team-days are kept.\n\n"
             "\b\nExample:\n  planner replan --from 2026-12-02 --without-team T2\n"
             "  planner replan --from 2026-12-03 --cancel village:17.02.06.2005 "
             "--add-team-day T4:2026-12-05",

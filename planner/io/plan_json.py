@@ -15,6 +15,7 @@ from typing import Any
 
 from planner.errors import InputError, Problem
 from planner.i18n import msg
+from planner.io.plan_origin import added_team_days, origin_json
 from planner.model import (
     BoatLine,
     Plan,
@@ -57,6 +58,7 @@ def plan_to_dict(plan: Plan) -> dict[str, Any]:
     }
     if plan.based_on:
         data["based_on"] = plan.based_on
+    data.update(origin_json(plan))
     data["routes"] = [
         {
             "team": r.team,
@@ -240,6 +242,8 @@ def plan_from_dict(data: Any, file: str = "plan.json") -> Plan:
             road_joins=_road_joins(travel),
             version=int(data.get("version", 1)) if isinstance(data.get("version", 1), int) else 1,
             based_on=data.get("based_on") if isinstance(data.get("based_on"), str) else None,
+            added_team_days=added_team_days(data.get("added_team_days", []), rd.fail),
+            data_dir=rd.get(data, "data_dir", "$", str) if "data_dir" in data else None,
         )
     except ValueError as exc:
         raise rd.fail("$", str(exc)) from None

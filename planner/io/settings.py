@@ -18,6 +18,7 @@ from typing import Any, TypeVar
 from planner.i18n import Msg, msg
 from planner.io.cells import Problems
 from planner.io.crossings import read_crossings
+from planner.io.templates import placeholder_office
 from planner.model import DEFAULT_WEIGHTS, Settings, SiteKind, VehicleProfile
 
 FILE = "planner.toml"
@@ -234,6 +235,8 @@ def _office(reader: _Reader) -> tuple[str, float | None, float | None]:
         office or None,
     )
     given = [reader.value(key, office or None) for key in (lat_key, lon_key)]
+    if office.get("placeholder") is True:
+        placeholder_office(reader.problems, _line_of(reader.text, "office.placeholder"))
     if None in given:
         reader.problems.error(
             FILE,

@@ -31,6 +31,7 @@ from planner.model.contacts import Contact
 from planner.model.crossing import Crossing
 from planner.model.district import District
 from planner.model.plan import (
+    AddedTeamDay,
     BoatLine,
     Plan,
     RoadJoins,
@@ -58,6 +59,7 @@ __all__ = [
     "DEFAULT_WEIGHTS",
     "WEEKDAYS",
     "WHOLE_DAY",
+    "AddedTeamDay",
     "AnySite",
     "BoatLine",
     "Contact",

@@ -47,6 +47,11 @@ def open_district(folder: Path | None) -> OpenDistrict:
     return OpenDistrict(where, district, tuple(warnings))
 
 
+def folder_of(opened: OpenDistrict) -> str:
+    """The district folder as plan.json records it (absolute), for ``check``/``render``."""
+    return str(opened.folder.resolve())
+
+
 def writable(folder: Path) -> bool:
     """True when the district folder can hold the ledger and the travel cache (the bundled
     sample installed read-only cannot)."""
@@ -132,6 +137,7 @@ def plan_district(
                 progress=progress,
             )
         progress("check", 1.0)
+        plan = replace(plan, data_dir=folder_of(opened))
         require_valid(plan, district, travel)
         if ledger is not None:
             # The latest version when the plan is the same again: plan.json and ledger agree.
