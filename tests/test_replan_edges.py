@@ -21,7 +21,7 @@ from planner.io import sample_dir
 from planner.io.templates import copy_sample
 
 ROOT = Path(__file__).resolve().parent.parent
-pytestmark = pytest.mark.slow
+pytestmark = [pytest.mark.slow, pytest.mark.usefixtures("english_messages")]  # English wording
 
 SEARCH = ["--solution-limit", "3", "--time-limit", "60", "--no-progress"]
 

@@ -19,6 +19,8 @@ from planner.io.plan_json import plan_from_dict, plan_to_dict, plan_to_json
 from planner.model import AddedTeamDay, TimeWindow
 from tests import districts as D  # noqa: N812
 
+pytestmark = pytest.mark.usefixtures("english_messages")  # pins English wording
+
 Capture = pytest.CaptureFixture[str]
 TINY = Path(__file__).parent / "data" / "io_tiny_en"
 
