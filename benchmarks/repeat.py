@@ -30,7 +30,7 @@ if str(ROOT) not in sys.path:
 
 from benchmarks.machine import burning, machine_seconds  # noqa: E402
 
-PLANNER = [sys.executable, "-c", "from planner.cli import main; main()"]
+PLANNER = [sys.executable, "-c", "from planner.__main__ import main; main()"]
 
 
 @dataclass(frozen=True, slots=True)

@@ -17,7 +17,7 @@ git -C "$repo" worktree add -q --detach "$work/base" "$base"
 
 plans() {  # plans TREE OUT
   local tree=$1 out=$2 copy=$2/district
-  run() { (cd "$tree" && PYTHONPATH="$tree" "$python" -c 'from planner.cli import main; main()' "$@"); }
+  run() { (cd "$tree" && PYTHONPATH="$tree" "$python" -c 'from planner.__main__ import main; main()' "$@"); }
   mkdir -p "$out"; cp -r "$tree/data" "$copy"; cp -r "$tree/maps" "$copy/maps"
   sed -i 's%^maps = "../maps"%maps = "maps"%' "$copy/planner.toml"
   local fixed=(--no-progress --time-limit 900)

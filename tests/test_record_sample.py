@@ -121,7 +121,7 @@ def test_planner_record_killed_mid_transaction_records_nothing(
     """`planner record` killed inside its transaction: no result of the week, ledger intact."""
     folder, district, plan = sample
     tally = _filled_tally(tmp_path / "tally.xlsx", district, plan, VALUES)
-    code = "from planner.cli import main; main()"
+    code = "from planner.__main__ import main; main()"
     argv = [sys.executable, "-c", code, "record", "--week", WEEK, str(tally), "--data", str(folder)]
     kill_inside_transaction(argv, tmp_path / "inside-transaction")
     with Ledger.open(ledger_path(folder)) as ledger:

@@ -58,7 +58,7 @@ class Run:
         argv = [
             sys.executable,
             "-c",
-            "from planner.cli import main; main()",
+            "from planner.__main__ import main; main()",
             "plan",
             "--week",
             WEEK,
