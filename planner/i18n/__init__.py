@@ -18,7 +18,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 from types import MappingProxyType
 
-from planner.i18n import cli, contacts, errors, labels, record, replan, status, stock
+from planner.i18n import cli, contacts, errors, labels, papers, record, replan, status, stock
 
 LANGUAGES = ("id", "en")
 DEFAULT_LANGUAGE = "id"
@@ -43,6 +43,7 @@ TEXT: dict[str, dict[str, str]] = _merge(
     replan.TEXT,
     stock.TEXT,
     contacts.TEXT,
+    papers.TEXT,
 )
 
 

@@ -29,6 +29,7 @@ from planner.model.base import (
 )
 from planner.model.crossing import Crossing
 from planner.model.district import District
+from planner.model.office import Letterhead, Person
 from planner.model.plan import (
     BoatLine,
     Plan,
@@ -65,8 +66,10 @@ __all__ = [
     "Holiday",
     "Homebound",
     "HomeboundCategory",
+    "Letterhead",
     "LimitBasis",
     "Minutes",
+    "Person",
     "Plan",
     "RoadJoins",
     "Route",

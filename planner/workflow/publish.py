@@ -25,8 +25,9 @@ def publish(
     commit: Callable[[str], object] | None = None,
     on_render: Callable[[], None] | None = None,
 ) -> tuple[Path, ...]:
-    """Write plan.json, summary.txt, ``extra`` text files (name → text) and every
-    rendered output into ``out_week`` as one swap; return the paths written there.
+    """Write plan.json, summary.txt, ``extra`` text files (name → text), every rendered
+    output and the papers for the field (``teams/``, ``surat/`` when the district asks for
+    letters) into ``out_week`` as one swap; return the paths written there.
 
     ``commit(plan_json)`` (saving the plan to the ledger) runs once every output is staged,
     just before the swap: a run that fails or is killed before it leaves both the folder and
@@ -46,7 +47,7 @@ def publish(
         if on_render is not None:
             on_render()
         rendered = render_all(
-            plan, district, stage, travel=travel, lang=plan.language, offline=offline
+            plan, district, stage, travel=travel, lang=plan.language, offline=offline, papers=True
         )
         names += [Path(p).relative_to(stage).as_posix() for p in rendered]
         raise_if_pressed()  # a Ctrl-C Python swallowed while rendering still stops the run
