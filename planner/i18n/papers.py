@@ -150,6 +150,12 @@ TEXT: dict[str, dict[str, str]] = {
         "id": "jalankan dulu planner plan --week {week} (atau beri --out yang benar)",
         "en": "run planner plan --week {week} first (or give the right --out)",
     },
+    # --- the schedule cover's blank-card table (planner.render.cover) ---
+    "cover.legend": {
+        "id": "Sel abu-abu: tim berangkat tanpa printer (tidak membawa blanko). "
+        "{none}: tidak ada rute.",
+        "en": "Grey cell: the team goes without a printer (no blank cards). {none}: no route.",
+    },
     # --- team packs (planner.render.teampack) ---
     "pack.title": {"id": "Jadwal {team}", "en": "Schedule: {team}"},
     "pack.coordinates": {"id": "Koordinat", "en": "Coordinates"},
