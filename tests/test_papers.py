@@ -242,29 +242,25 @@ def test_bad_letterhead_settings_are_named(
 
 
 def test_plan_writes_letters_when_asked(tmp_path: Path) -> None:
-    """letters = true: plan writes surat/ beside the schedule (a tiny district)."""
+    """letters = true: plan writes surat/ beside the schedule (a tiny district); a plan made
+    without removes them."""
     folder = tmp_path / "d"
     shutil.copytree(Path(__file__).parent / "data" / "io_tiny_en", folder)
     toml = folder / "planner.toml"
     toml.write_text("letters = true\n" + toml.read_text(encoding="utf-8"), encoding="utf-8")
     out = tmp_path / "out"
-    assert (
-        _run(
-            "plan",
-            "--week",
-            WEEK,
-            "--data",
-            str(folder),
-            "--out",
-            str(out),
-            "--no-progress",
-            "--solution-limit",
-            "5",
-        )
-        == 0
-    )
+    plan = ("plan", "--week", WEEK, "--data", str(folder), "--out", str(out), "--no-progress")
+    assert _run(*plan, "--solution-limit", "5") == 0
     letters = sorted((out / WEEK / "surat").glob("*.pdf"))
     assert letters
     assert letters[-1].name == "semua.pdf"
     text = " ".join(PdfReader(io.BytesIO(letters[0].read_bytes())).pages[0].extract_text().split())
     assert "Dear Sir or Madam" in text  # the district's language is English
+    # Planned again without letters: the old plan's letters would be stale, so they go.
+    toml.write_text(
+        toml.read_text(encoding="utf-8").replace("letters = true", "letters = false"),
+        encoding="utf-8",
+    )
+    assert _run(*plan, "--solution-limit", "5") == 0
+    assert not (out / WEEK / "surat").exists()
+    assert (out / WEEK / "teams").is_dir()

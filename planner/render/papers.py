@@ -4,6 +4,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import shutil
 from pathlib import Path
 
 from planner.fsutil import ensure_private_dir, write_bytes_atomic
@@ -61,3 +62,11 @@ def write_field_papers(
             plan, district, out_dir / LETTERS_DIR, date=dt.date.today(), lang=lang
         )
     return paths
+
+
+def drop_stale_letters(plan_dir: Path, district: District) -> None:
+    """Remove ``surat/`` of an earlier plan of the week when this plan writes none: its letters
+    would announce visits that changed (``planner letters`` writes them again)."""
+    folder = plan_dir / LETTERS_DIR
+    if not district.settings.letterhead.letters and folder.is_dir():
+        shutil.rmtree(folder)

@@ -34,6 +34,7 @@ def publish(
     the ledger as they were, and only the swap itself lies between the ledger and the folder.
     """
     from planner.render import render_all
+    from planner.render.papers import drop_stale_letters
 
     plan_json = plan_to_json(plan)
     names: list[str] = []
@@ -49,6 +50,7 @@ def publish(
         rendered = render_all(
             plan, district, stage, travel=travel, lang=plan.language, offline=offline, papers=True
         )
+        drop_stale_letters(stage, district)  # a new plan: letters of the old one are stale
         names += [Path(p).relative_to(stage).as_posix() for p in rendered]
         raise_if_pressed()  # a Ctrl-C Python swallowed while rendering still stops the run
         if commit is not None:
