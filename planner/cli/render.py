@@ -69,9 +69,9 @@ def render(
         from planner.travel import travel_model
 
         travel = travel_model(district, roads=roads)
-    target = out_dir if out_dir is not None else plan_file.resolve().parent
-    ensure_private_dir(target)
-    for path in render_all(plan, district, target, travel=travel, lang=lang, offline=offline):
+    ensure_private_dir(target := out_dir if out_dir is not None else plan_file.resolve().parent)
+    for path in render_all(plan, district, target, travel=travel, lang=lang, offline=offline,
+                           papers=True):  # teams/, and surat/ with letters = true
         click.echo(str(path))
 
 

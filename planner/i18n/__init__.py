@@ -25,6 +25,7 @@ from planner.i18n import (
     errors_files,
     help,
     labels,
+    papers,
     record,
     replan,
     status,
@@ -56,6 +57,7 @@ TEXT: dict[str, dict[str, str]] = _merge(
     replan.TEXT,
     stock.TEXT,
     contacts.TEXT,
+    papers.TEXT,
 )
 
 

@@ -18,6 +18,7 @@ from typing import Any, TypeVar
 from planner.i18n import Msg, msg
 from planner.io.cells import Problems
 from planner.io.crossings import read_crossings
+from planner.io.office import read_letterhead
 from planner.io.templates import placeholder_office
 from planner.model import DEFAULT_WEIGHTS, Settings, SiteKind, VehicleProfile
 
@@ -68,6 +69,7 @@ _TOP_KEYS = {
     "max_distance_km",
     "road_join_km",
     "crossing",
+    "letters",
 }
 
 
@@ -372,6 +374,7 @@ def read_settings(folder: Path, data: bytes, problems: Problems) -> SettingsFile
         fields["speed_kmh"] = speeds
     roads = _roads(reader, folder, maps_dir)
     crossings = read_crossings(doc, text, problems)
+    letterhead = read_letterhead(doc, text, problems, (folder, maps_dir))
     if fields.get("blank_reserve", 0) > fields.get("blank_stock", 0):
         problems.warn(
             FILE,
@@ -391,6 +394,7 @@ def read_settings(folder: Path, data: bytes, problems: Problems) -> SettingsFile
         weights=weights or DEFAULT_WEIGHTS,
         roads=roads,
         crossings=crossings,
+        letterhead=letterhead,
         **fields,
     )
     return SettingsFile(settings, maps_dir, max_km or DEFAULT_MAX_DISTANCE_KM)

@@ -30,6 +30,7 @@ from planner.model.base import (
 from planner.model.contacts import Contact
 from planner.model.crossing import Crossing
 from planner.model.district import District
+from planner.model.office import Letterhead, Person
 from planner.model.plan import (
     AddedTeamDay,
     BoatLine,
@@ -69,8 +70,10 @@ __all__ = [
     "Holiday",
     "Homebound",
     "HomeboundCategory",
+    "Letterhead",
     "LimitBasis",
     "Minutes",
+    "Person",
     "Plan",
     "RoadJoins",
     "Route",
