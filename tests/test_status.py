@@ -25,6 +25,7 @@ from planner.ledger.status_output import status_to_csv, status_to_dict, status_t
 from planner.ledger.status_tables import TABLES
 from planner.ledger.status_text import render_table
 from planner.model import District, Plan
+from tests.language import english_words
 from tests.test_ledger import (
     HOME1,
     SCHOOL1,
@@ -212,6 +213,7 @@ def test_status_text_names_sites_and_is_indonesian(district_dir: Path) -> None:
     assert "tirah baring, Kota Padang" in text
     for word in ("backlog", "recorded", "coverage", "Not visited", "never", "cards", "weeks"):
         assert word not in text, word
+    assert english_words(text) == []  # the shared word list of tests/language.py
     english = render_table(status, "en", width=120)
     for shown in ("96.9 %", "1,500", "as of 2026-W49"):
         assert shown in english, shown
