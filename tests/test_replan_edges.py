@@ -57,7 +57,9 @@ def plan_of(out: Path, week: str) -> dict[str, Any]:
 
 
 def folder_bytes(folder: Path) -> dict[str, bytes]:
-    return {p.name: p.read_bytes() for p in sorted(folder.iterdir())}
+    return {
+        str(p.relative_to(folder)): p.read_bytes() for p in sorted(folder.rglob("*")) if p.is_file()
+    }
 
 
 def test_readme_replan_example_runs_as_written_and_passes_check(
