@@ -15,6 +15,7 @@ from __future__ import annotations
 import argparse
 import hashlib
 import json
+import shutil
 import subprocess
 import sys
 import tempfile
@@ -29,7 +30,7 @@ if str(ROOT) not in sys.path:
 
 from benchmarks.machine import burning, machine_seconds  # noqa: E402
 
-PLANNER = [sys.executable, "-c", "from planner.cli import main; main()"]
+PLANNER = [sys.executable, "-c", "from planner.__main__ import main; main()"]
 
 
 @dataclass(frozen=True, slots=True)
@@ -55,8 +56,10 @@ class Run:
 
 
 def plan_once(week: str, work: Path, label: str) -> Run:
-    """``planner init`` a fresh sample copy, then time ``planner plan`` on it."""
-    data, out = work / label / "data", work / label / "out"
+    """``planner init`` a fresh sample copy, then time ``planner plan`` on it. Every run's
+    copy is at the same path, since plan.json records the district folder (``data_dir``)."""
+    data, out = work / "data", work / label / "out"
+    shutil.rmtree(data, ignore_errors=True)
     subprocess.run([*PLANNER, "init", str(data)], check=True, capture_output=True)
     started = time.perf_counter()
     subprocess.run(

@@ -271,7 +271,7 @@ def run_import(source: Path, district: Path) -> Run:
     """Run ``planner roads import source --data district`` in a child process; its wall time,
     peak memory (``ru_maxrss`` of the children: each run is waited for before the next) and
     what it printed."""
-    command = [sys.executable, "-c", "from planner.cli import main; main()"]
+    command = [sys.executable, "-c", "from planner.__main__ import main; main()"]
     command += ["roads", "import", str(source), "--data", str(district), "--no-progress"]
     env = {**os.environ, "PYTHONPATH": str(ROOT)}
     start = time.perf_counter()

@@ -7,6 +7,7 @@ import re
 from dataclasses import dataclass
 
 from planner.errors import InputError
+from planner.i18n import msg
 from planner.model import District, Team, TimeWindow
 
 WEEK_RE = re.compile(r"^(\d{4})-W(\d{2})$")
@@ -34,14 +35,15 @@ class Week:
             return cls.of(day)
         match = WEEK_RE.match(text.strip())
         if not match:
-            raise InputError(
-                f"{option} {text!r}: not a week — use YYYY-Www (e.g. 2026-W48) or '{example}'"
-            )
+            raise InputError(msg("err.not_week", option=option, text=repr(text), example=example))
         year, number = int(match[1]), int(match[2])
         try:
             return cls(year, number)
         except ValueError:
-            raise InputError(f"{option} {text!r}: {year} has no week {number}") from None
+            problem = msg(
+                "err.no_such_week", option=option, text=repr(text), year=year, week=number
+            )
+            raise InputError(problem) from None
 
     @classmethod
     def from_label(cls, label: str) -> Week | None:

@@ -6,7 +6,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from planner.i18n import Msg, text_of
+from planner.i18n import Msg, t, text_of
 
 
 @dataclass(frozen=True, slots=True)
@@ -42,9 +42,21 @@ class Problem:
 
 
 class PlannerError(Exception):
-    """Base of every expected failure; ``exit_code`` is what the CLI exits with."""
+    """Base of every expected failure; ``exit_code`` is what the CLI exits with.
+
+    The message may be a ``Msg``: ``str(exc)`` is then English (logs, library users) and
+    ``text(lang)`` what a front end shows.
+    """
 
     exit_code = 1
+
+    def __init__(self, message: str | Msg = "", *args: object):
+        self.message = message
+        super().__init__(text_of(message, "en"), *args)
+
+    def text(self, lang: str) -> str:
+        """The message in ``lang``."""
+        return text_of(self.message, lang)
 
 
 class InputError(PlannerError):
@@ -52,19 +64,24 @@ class InputError(PlannerError):
 
     exit_code = 2
 
-    def __init__(self, problems: Sequence[Problem] | str, warnings: Sequence[Problem] = ()):
-        if isinstance(problems, str):
+    def __init__(self, problems: Sequence[Problem] | str | Msg, warnings: Sequence[Problem] = ()):
+        if isinstance(problems, (str, Msg)):
             problems = [Problem(file="", message=problems)]
         self.problems = tuple(problems)
         self.warnings = tuple(warnings)
         super().__init__(self.render())
 
-    def render(self) -> str:
-        """One message listing every problem, each on its own line."""
-        lines = [str(p).removeprefix(": ") for p in self.problems]
+    def render(self, lang: str = "en") -> str:
+        """One message listing every problem, each on its own line, in ``lang``."""
+        lines = [p.text(lang).removeprefix(": ") for p in self.problems]
         if len(lines) == 1:
             return lines[0]
-        return f"{len(lines)} problems:\n" + "\n".join(f"  {line}" for line in lines)
+        head = t("err.n_problems", lang, count=len(lines))
+        return f"{head}:\n" + "\n".join(f"  {line}" for line in lines)
+
+    def text(self, lang: str) -> str:
+        """``render`` in ``lang``."""
+        return self.render(lang)
 
 
 class RoadNetworkError(InputError):

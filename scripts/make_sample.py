@@ -59,10 +59,34 @@ maps = "../maps"
 # travel is the straight-line estimate (README "Travel times").
 roads = "roads.graphml"
 
+# `planner letters --week W` writes a notification letter (surat pemberitahuan) for each
+# visited village and school; with letters = true `planner plan` writes them too.
+letters = false
+
 [office]
 name = "{office}"
 lat = {lat}
 lon = {lon}
+# The letterhead of the letters. The address, telephone, names and NIP below are fictional
+# sample values: put your office's own here.
+government = "Pemerintah Kabupaten Rejang Lebong"
+agency = "Dinas Kependudukan dan Pencatatan Sipil"
+address = "Jl. Merdeka No. 17, Kelurahan Talang Rimbo Lama, Curup, Bengkulu 39119"
+contact_line = "Telepon (0732) 210000 · Pos-el dukcapil@rejanglebong.example"
+city = "Curup"
+# logo = "logo.png"   # optional image, in this folder or maps/
+# {{seq}} letter number of the run, {{month_roman}}, {{month}}, {{year}}, {{week}}
+letter_number = "470/{{seq:03d}}/Dukcapil/{{month_roman}}/{{year}}"
+head_title = "Kepala"          # signs as: Kepala Dinas Kependudukan dan ...
+
+[office.head]
+name = "Drs. Hendra Saputra, M.Si."
+nip = "19710314 199803 1 006"
+rank = "Pembina Tingkat I (IV/b)"
+
+[office.contact]
+name = "Rina Marlina, S.Kom."
+phone = "0812-7300-4521"
 
 [weights]
 village = 1.0

@@ -62,7 +62,7 @@ def tiny_folder(folder: Path) -> Path:
     """A three-village district folder (two kecamatan, one team, 500 blanks, 100 kept)."""
     from planner.io.templates import write_blank
 
-    write_blank(folder)
+    write_blank(folder, (-3.4707, 102.5237))
     (folder / "desa.csv").write_text(VILLAGES, encoding="utf-8")
     (folder / "kades.csv").write_text(HEADS, encoding="utf-8")
     (folder / "tim.csv").write_text(TEAMS, encoding="utf-8")

@@ -27,3 +27,10 @@ def _no_network(monkeypatch: pytest.MonkeyPatch) -> Iterator[None]:
     monkeypatch.setattr(socket.socket, "connect", _guard(socket.socket.connect))
     monkeypatch.setattr(socket.socket, "connect_ex", _guard(socket.socket.connect_ex))
     return
+
+
+@pytest.fixture
+def english_messages(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Commands speak English (``PLANNER_LANG=en``, as ``--lang en``): for tests that pin the
+    English wording of messages; tests/test_language.py covers the Indonesian default."""
+    monkeypatch.setenv("PLANNER_LANG", "en")

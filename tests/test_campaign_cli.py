@@ -99,3 +99,27 @@ def test_forecast_chart_opens_in_headless_chromium(
     assert dom.count('class="series"') == 3  # the district, Dekat, Jauh
     assert 'class="target"' in dom
     assert "<title>District</title>" in dom
+
+
+def test_whatif_and_the_help_speak_indonesian_by_default(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Without --lang (and no PLANNER_LANG), whatif's table and both commands' help texts,
+    options included, are Indonesian: no English word left (the examples aside)."""
+    from planner.cli.campaign import forecast, whatif
+    from tests.language import english_words
+
+    monkeypatch.delenv("PLANNER_LANG", raising=False)
+    monkeypatch.setenv("PLANNER_TODAY", "2026-12-02")
+    folder = tiny_folder(tmp_path / "kab")
+    args = ["whatif", "--week", "next", "--printers", "2", "--solution-limit", "3"]
+    assert run_guarded(cli, [*args, "--data", str(folder)]) == 0
+    text = capsys.readouterr().out
+    assert "rencana sekarang" in text
+    assert "2 printer" in text
+    assert english_words(text) == [], text
+    for command in (forecast, whatif):
+        helps = [command.help or "", *(getattr(p, "help", None) or "" for p in command.params)]
+        assert all(helps), command.name
+        for help_text in helps:  # the examples are command lines, the same in any language
+            assert english_words(help_text.split("Contoh:")[0]) == [], help_text

@@ -49,6 +49,8 @@ from planner.travel import LatLon, Matrices, TravelModel
 from planner.travel.haversine import StraightLineTravel
 from tests.fakes import CutTravel
 
+pytestmark = pytest.mark.usefixtures("english_messages")  # pins English wording
+
 MON = dt.date(2026, 11, 23)
 TUE = dt.date(2026, 11, 24)
 WED = dt.date(2026, 11, 25)

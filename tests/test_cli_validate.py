@@ -10,6 +10,8 @@ from planner.cli import cli
 from planner.cli._common import run_guarded
 from planner.io import sample_dir
 
+pytestmark = pytest.mark.usefixtures("english_messages")  # pins English wording
+
 Capture = pytest.CaptureFixture[str]
 
 
@@ -104,9 +106,10 @@ def test_init_copies_the_sample_with_its_maps(tmp_path: Path, capsys: Capture) -
 
 
 def test_init_blank_templates_validate(tmp_path: Path, capsys: Capture) -> None:
-    """``init --blank`` writes every table with one example row, and they validate."""
+    """``init --blank`` writes every table with one example row, and with the office given
+    they validate (without it, see tests/test_templates.py)."""
     target = tmp_path / "kosong"
-    assert run(["init", "--blank", str(target)], capsys)[0] == 0
+    assert run(["init", "--blank", "--office", "-3.4707,102.5237", str(target)], capsys)[0] == 0
     names = sorted(p.name for p in target.iterdir())
     assert names == [
         "desa.csv",
@@ -147,7 +150,7 @@ def test_help_has_an_example(command: str, capsys: Capture) -> None:
     """Every command's help shows an example."""
     code, out, _ = run([command, "--help"], capsys)
     assert code == 0
-    assert "Example:" in out
+    assert "Contoh:" in out  # help is Indonesian unless --lang en / PLANNER_LANG=en at start
     assert f"planner {command}" in out
 
 

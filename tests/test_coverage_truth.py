@@ -21,8 +21,9 @@ from planner.calendar import Week
 from planner.cli import cli
 from planner.cli._common import run_guarded
 from planner.coverage import coverage_report, planned_people
+from planner.i18n import t
 from planner.io import load_district, sample_dir
-from planner.io.tally import ALL_STOPS_SHEET
+from planner.io.tally_columns import all_stops_sheet
 from planner.io.templates import copy_sample
 from planner.model import District, SiteKind
 from planner.workflow import open_district, plan_district
@@ -112,15 +113,15 @@ def _status_rows(folder: Path, capsys: pytest.CaptureFixture[str]) -> dict[str, 
 
 def _record_as_planned(out_week: Path, folder: Path, week: str, tmp: Path) -> None:
     book = openpyxl.load_workbook(out_week / "schedule.xlsx")
-    sheet = book[ALL_STOPS_SHEET]
+    sheet = book[all_stops_sheet("id")]
     header = [c.value for c in sheet[1]]
-    people, cards = header.index("people") + 1, header.index("cards") + 1
-    first = sheet.max_column + 1
-    sheet.cell(1, first, "recorded")
-    sheet.cell(1, first + 1, "printed")
+    column = {
+        key: header.index(t(f"record.col.{key}", "id")) + 1
+        for key in ("people", "cards", "recorded", "printed")
+    }
     for row in range(2, sheet.max_row + 1):
-        sheet.cell(row, first, sheet.cell(row, people).value)
-        sheet.cell(row, first + 1, sheet.cell(row, cards).value)
+        sheet.cell(row, column["recorded"], sheet.cell(row, column["people"]).value)
+        sheet.cell(row, column["printed"], sheet.cell(row, column["cards"]).value)
     tally = tmp / f"tally-{week}.xlsx"
     book.save(tally)
     assert run_guarded(cli, ["record", "--week", week, str(tally), "--data", str(folder)]) == 0

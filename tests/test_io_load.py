@@ -14,6 +14,7 @@ import openpyxl
 import pytest
 
 from planner.errors import InputError
+from planner.i18n import text_of
 from planner.io import load_district, sample_dir
 from planner.io.cells import (
     CellError,
@@ -152,7 +153,7 @@ def test_minimal_folder_uses_the_documented_defaults() -> None:
     team = district.teams[0]
     assert (team.name, team.kits, team.base_is_office) == ("T1", 1, True)
     assert district.boundaries_path is None
-    assert [w.message for w in warnings] == [
+    assert [text_of(w.message, "en") for w in warnings] == [
         "no village_heads.csv (kades.csv): no village can be visited (1 have a backlog)"
     ]
 
@@ -172,7 +173,7 @@ def test_sample_district_totals() -> None:
     assert len(district.teams) == 4
     assert all(h.name and h.name.startswith("Warga Contoh") for h in district.homebound)
     assert all(h.nik and h.nik[6:8] == "99" for h in district.homebound)
-    assert [w.message for w in warnings if "cannot be visited" in w.message] == [
+    assert [m for w in warnings if "cannot be visited" in (m := text_of(w.message, "en"))] == [
         "no row for 17.02.10.2002 Tebat Tenong Dalam: it cannot be visited",
         "no row for 17.02.22.2006 Talang Belitar: it cannot be visited",
         "no row for 17.02.24.2002 Bandung Marga: it cannot be visited",
@@ -208,7 +209,7 @@ def test_encodings_and_bom(tmp_path: Path) -> None:
         villages.write_bytes(text.encode(encoding))
         district, warnings = load(folder)
         assert district.village("17.02.07.2001").name == "Karang Barù"
-        assert any("not UTF-8" in w.message for w in warnings) is warned
+        assert any("not UTF-8" in text_of(w.message, "en") for w in warnings) is warned
 
 
 def test_file_names_are_case_insensitive(tmp_path: Path) -> None:

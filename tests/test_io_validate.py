@@ -8,6 +8,7 @@ from pathlib import Path
 import pytest
 
 from planner.errors import InputError, Problem
+from planner.i18n import text_of
 from planner.io.load import load
 
 DATA = Path(__file__).parent / "data"
@@ -205,8 +206,14 @@ ERRORS = [
     ("schools.csv", "07:00,14:00", "14:00,07:00", "end 07:00 is not after start 14:00", 3, "end"),
     ("schools.csv", "Mon-Sat", "Mon-Xyz", "'Mon-Xyz' is not a weekday", 3, "days"),
     # homebound.csv holds personal data: its messages never quote a cell (it could be a name).
-    ("homebound.csv", "H2,bedridden", "H2,child", "the value is not a known category", 3,
-     "category"),
+    (
+        "homebound.csv",
+        "H2,bedridden",
+        "H2,child",
+        "the value is not a known category",
+        3,
+        "category",
+    ),
     ("homebound.csv", "H2,", "H1,", "id H1 is already in row 2", 3, "id"),
     ("homebound.csv", "-3.4790,102.5210", "-3.4790,", "lon is empty (H2)", 3, "lon"),
     ("homebound.csv", "09:00,11:00", "09:00,", "end is empty but start is given (H1)", 2, "end"),
@@ -234,7 +241,7 @@ ERRORS = [
         2,
         "kits",
     ),
-    ("teams.csv", "2,Fri,", "2,Thu-Fri,", "team T1: Thu already has hours in row 2", 3, "days"),
+    ("teams.csv", "2,Fri,", "2,Thu-Fri,", "T1: Thursday already has hours in row 2", 3, "days"),
     (
         "teams.csv",
         "car,2,Fri",
@@ -496,4 +503,4 @@ def test_long_reports_are_capped(tmp_path: Path) -> None:
     )
     problems = errors_of(folder)
     assert len(problems) == 101
-    assert "more problems not shown" in problems[-1].message
+    assert "more problems not shown" in text_of(problems[-1].message, "en")

@@ -16,6 +16,8 @@ from planner.errors import InputError
 from planner.workflow.many import district_jobs, district_names, exit_code
 from planner.workflow.requests import PlanRequest
 
+pytestmark = pytest.mark.usefixtures("english_messages")  # pins English wording
+
 TINY = Path(__file__).parent / "data" / "io_tiny_en"
 WEEK = "2026-W49"
 FAST = ["--time-limit", "20", "--solution-limit", "20", "--no-ledger", "--no-progress"]

@@ -5,8 +5,9 @@ phone, companion and companion's phone. Then ``plan``, ``render``, ``replan`` (c
 ``status`` (all formats), ``record`` (with a tally made from the rendered schedule.xlsx),
 failing runs (a broken tally, a broken homebound table) and an internal error run; afterwards
 every file written (outputs, the ledger's bytes, crash logs) and every line printed is searched
-for them, the full NIK and the NIK's last 10 digits. Only schedule.pdf/.html and the team sheets
-of schedule.xlsx may name residents (NIK masked) and give their addresses and phones.
+for them, the full NIK and the NIK's last 10 digits. Only schedule.pdf/.html, the team sheets
+of schedule.xlsx and the team packs (teams/) may name residents (NIK masked) and give their
+addresses and phones; the notification letters (surat/) never do.
 """
 
 from __future__ import annotations
@@ -28,12 +29,15 @@ import planner.ledger.status
 from planner.cli import cli
 from planner.cli._common import run_guarded
 from planner.io import sample_dir
-from planner.io.tally import ALL_STOPS_SHEET
+from planner.io.tally_columns import SHEET_COLUMNS, all_stops_sheet
 from planner.io.templates import copy_sample
+
+pytestmark = pytest.mark.usefixtures("english_messages")  # pins English wording
 
 WEEK = "2026-W49"
 HOMEBOUND = "warga_khusus.csv"
 UNSERVED_SHEET = "Tidak terlayani"
+ALL_STOPS_SHEET = all_stops_sheet("id")
 
 
 def _name(n: int) -> str:
@@ -115,10 +119,8 @@ def _fill_tally(schedule: Path, target: Path, recorded: object = None) -> Path:
         if name != ALL_STOPS_SHEET:
             del book[name]
     sheet = book[ALL_STOPS_SHEET]
-    people = [c.value for c in sheet[1]].index("people") + 1
-    first = sheet.max_column + 1
-    sheet.cell(1, first, "tercatat")
-    sheet.cell(1, first + 1, "dicetak")
+    people = SHEET_COLUMNS.index("people") + 1
+    first = SHEET_COLUMNS.index("recorded") + 1
     for row in range(2, sheet.max_row + 1):
         expected = sheet.cell(row, people).value or 0
         sheet.cell(row, first, expected if recorded is None else recorded)
@@ -168,6 +170,8 @@ def _texts(path: Path) -> dict[str, str]:
 def _may_name_residents(path: Path, part: str) -> bool:
     if path.name in ("schedule.pdf", "schedule.html"):
         return True
+    if path.parent.name == "teams" and path.suffix in (".pdf", ".png"):
+        return True  # a team's own pack (the letters in surat/ never may)
     if path.name == "schedule.xlsx":
         # The raw parts hold every sheet; which sheet names whom is checked sheet by sheet.
         return part != f"sheet {ALL_STOPS_SHEET}" and part != f"sheet {UNSERVED_SHEET}"
@@ -199,6 +203,8 @@ def test_sentinels_stay_in_the_team_schedules(
     week_dir = s.out / WEEK
     fast = ("--time-limit", "5", "--solution-limit", "5", "--no-progress")
     assert s.run("plan", "--week", WEEK, "--data", d, "--out", str(s.out), *fast)[0] == 0
+    assert s.run("letters", "--week", WEEK, "--data", d, "--out", str(s.out))[0] == 0
+    assert len(list((week_dir / "surat").glob("*.pdf"))) > 5
     rendered = tmp_path / "rendered"
     plan_file = str(week_dir / "plan.json")
     assert s.run("render", plan_file, "--data", d, "--out", str(rendered))[0] == 0

@@ -17,7 +17,7 @@ from planner.cli import cli
 from planner.cli._common import run_guarded
 from planner.errors import InputError, Problem
 from planner.io.plan_json import plan_to_json
-from planner.io.tally import ALL_STOPS_COLUMNS, ALL_STOPS_SHEET, Tally, read_tally
+from planner.io.tally import ALL_STOPS_COLUMNS, Tally, read_tally
 from planner.ledger import Ledger, apply_ledger, ledger_path
 from planner.model import District
 from tests.test_ledger import (
@@ -35,6 +35,11 @@ from tests.test_ledger import (
     week1_plan,
     write_tally,
 )
+
+LEGACY_SHEET = "all stops"
+"""The sheet name of workbooks written before the sheets were Indonesian."""
+
+pytestmark = pytest.mark.usefixtures("english_messages")  # pins English wording
 
 DONE = {VILLAGE1: (35, 30), HOME1: (1, 1), SCHOOL1: (45, 20), VILLAGE3: ("", "")}
 TUESDAY = "2026-11-24"
@@ -115,7 +120,7 @@ def test_reads_the_all_stops_sheet_of_an_xlsx(tmp_path: Path) -> None:
     """XLSX: the 'all stops' sheet wherever it is, else the first sheet; Excel floats are ok."""
     done: dict[str, tuple[object, object]] = {VILLAGE1: (35.0, 30), SCHOOL1: (45, None)}
     expected = [(VILLAGE1, 35, 30), (SCHOOL1, 45, 0)]
-    for name, first in ((ALL_STOPS_SHEET, "Tim T1"), ("Sheet1", None)):
+    for name, first in ((LEGACY_SHEET, "Tim T1"), ("Sheet1", None)):
         path = _xlsx(tmp_path / f"{name}.xlsx", _rows(done), name, first)
         tally = read_tally(path, week1_plan())
         assert [(r.site, r.recorded, r.printed) for r in tally.results] == expected
@@ -127,7 +132,8 @@ def test_a_busy_stop_is_a_warning_not_an_error(tmp_path: Path) -> None:
     tally = read_tally(path, week1_plan())
     (warning,) = tally.warnings
     assert (warning.row, warning.column, warning.severity) == (5, "recorded", "warning")
-    assert "41 recorded where 20 were expected" in warning.message
+    assert "41 recorded where 20 were expected" in warning.text("en")
+    assert "41 direkam padahal diperkirakan 20" in warning.text("id")
     assert tally.results[0].recorded == 41
 
 
@@ -171,17 +177,27 @@ def test_every_problem_of_a_bad_tally_in_one_error(tmp_path: Path) -> None:
 
 
 def test_missing_columns_are_named(tmp_path: Path) -> None:
-    """A tally without 'printed' and 'date' names both missing columns on the header row."""
+    """A tally without 'printed', a code or a date names what is missing on the header row."""
     path = tmp_path / "t.csv"
     path.write_text("team,site,recorded\nT1,village:17.02.01.2001,3\n")
     with pytest.raises(InputError) as caught:
         read_tally(path, week1_plan())
+    hint = (
+        "use the 'Semua kunjungan' sheet or a team sheet of schedule.xlsx and fill in "
+        "'Direkam' and 'Dicetak'"
+    )
     assert [str(p) for p in caught.value.problems] == [
-        f"{path}:1:date: missing column 'date' — use the 'all stops' sheet of schedule.xlsx "
-        "and fill in 'recorded' and 'printed'",
-        f"{path}:1:printed: missing column 'printed' — use the 'all stops' sheet of "
-        "schedule.xlsx and fill in 'recorded' and 'printed'",
+        f"{path}:1:Dicetak: missing column 'Dicetak' — {hint}",
+        f"{path}:1:Kode: no 'Kode' column (nor 'Tim', 'Tanggal' and 'Kode lokasi') — {hint}",
     ]
+    assert (
+        caught.value.problems[0]
+        .text("id")
+        .endswith(
+            "kolom 'Dicetak' tidak ada — pakai lembar 'Semua kunjungan' atau lembar tim dari "
+            "schedule.xlsx, lalu isi 'Direkam' dan 'Dicetak'"
+        )
+    )
 
 
 def test_printed_without_recorded_is_an_error(tmp_path: Path) -> None:
@@ -282,7 +298,7 @@ def test_garbage_counts_in_a_real_tally_raise_only_input_errors(
     else:
         # Excel itself cannot hold control characters in a cell.
         clean = {k: tuple(ILLEGAL_CHARACTERS_RE.sub("", c) for c in v) for k, v in done.items()}
-        _xlsx(path, _rows(clean), ALL_STOPS_SHEET, None)
+        _xlsx(path, _rows(clean), LEGACY_SHEET, None)
     outcome = _read_or_error(path)
     if isinstance(outcome, InputError):
         assert outcome.problems
@@ -320,7 +336,7 @@ def test_record_command_reports_what_changed(
 ) -> None:
     """record prints people, cards and stock; again: nothing changed; corrected: replaced."""
     tally = write_tally(tmp_path / "tally.csv", week1_plan(), DONE)
-    args = ("record", "--week", WEEK1, str(tally), "--data", str(district_dir))
+    args = ("record", "--week", WEEK1, str(tally), "--data", str(district_dir), "--lang", "en")
     assert _run(capsys, *args) == (
         0,
         "Recorded 2026-W48 (plan version 1) from tally.csv:\n"
@@ -351,18 +367,40 @@ def test_record_command_reports_what_changed(
 def test_record_without_a_plan_says_to_plan_first(
     district_dir: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
-    """No plan of the week in the ledger: exit 2 and the command to run first."""
+    """No plan of the week in the ledger: exit 2 and the command to run first; when the tally
+    is of another week, the week it is for."""
     tally = write_tally(tmp_path / "tally.csv", week1_plan(), DONE)
     code, out, err = _run(
         capsys, "record", "--week", "2026-W49", str(tally), "--data", str(district_dir)
+    )
+    assert (code, out) == (2, "")
+    assert err == (
+        f"Error: {tally}: this tally is of week 2026-W48, not 2026-W49 — record it with: "
+        f"planner record --week 2026-W48 {tally}\n"
+    )
+    blank = tmp_path / "blank.csv"
+    blank.write_text("Kode,Direkam,Dicetak\n")
+    code, out, err = _run(
+        capsys,
+        "record",
+        "--week",
+        "2026-W49",
+        str(blank),
+        "--data",
+        str(district_dir),
+        "--lang",
+        "en",
     )
     assert (code, out) == (2, "")
     assert err.startswith("Error: no plan of 2026-W49 in the ledger (")
     assert err.endswith("— run 'planner plan --week 2026-W49' first, then record its tally\n")
     empty = tmp_path / "empty-district"
     empty.mkdir()
-    code, _, err = _run(capsys, "record", "--week", WEEK1, str(tally), "--data", str(empty))
+    code, _, err = _run(
+        capsys, "record", "--week", WEEK1, str(tally), "--data", str(empty), "--lang", "id"
+    )
     assert code == 2
+    assert "belum ada rencana 2026-W48" in err
     assert not ledger_path(empty).exists()
 
 
@@ -374,7 +412,7 @@ def test_record_of_a_bad_tally_changes_nothing(
         tmp_path / "bad.csv", week1_plan(), {VILLAGE1: ("-1", 0), SCHOOL1: ("banyak", 0)}
     )
     code, out, err = _run(
-        capsys, "record", "--week", WEEK1, str(tally), "--data", str(district_dir)
+        capsys, "record", "--week", WEEK1, str(tally), "--data", str(district_dir), "--lang", "en"
     )
     assert (code, out) == (2, "")
     assert err == (

@@ -20,7 +20,7 @@ from planner.cli import cli
 from planner.cli._common import run_guarded
 from planner.io import load_district, sample_dir
 from planner.io.plan_json import plan_to_json
-from planner.io.tally import ALL_STOPS_SHEET
+from planner.io.tally_columns import SHEET_COLUMNS, all_stops_sheet
 from planner.io.templates import copy_sample
 from planner.ledger import Ledger, apply_ledger, ledger_path
 from planner.model import District, Plan
@@ -57,12 +57,11 @@ def sample(tmp_path: Path) -> tuple[Path, District, Plan]:
 
 
 def _filled_tally(path: Path, district: District, plan: Plan, values: list[tuple]) -> Path:
-    """schedule.xlsx as rendered, its "all stops" sheet filled in with Indonesian headers."""
+    """schedule.xlsx as rendered, its "all stops" sheet (Indonesian) filled in."""
     book = openpyxl.load_workbook(io.BytesIO(render_schedule_xlsx(RenderContext(plan, district))))
-    sheet = book[ALL_STOPS_SHEET]
-    first = sheet.max_column + 1
-    sheet.cell(1, first, "tercatat")
-    sheet.cell(1, first + 1, "dicetak")
+    sheet = book[all_stops_sheet("id")]
+    first = SHEET_COLUMNS.index("recorded") + 1
+    assert [sheet.cell(1, first).value, sheet.cell(1, first + 1).value] == ["Direkam", "Dicetak"]
     for row, (recorded, printed) in enumerate(values, start=2):
         sheet.cell(row, first, recorded)
         sheet.cell(row, first + 1, printed)
@@ -88,10 +87,10 @@ def test_record_then_status_on_the_sample(
     args = ["record", "--week", WEEK, str(tally), "--data", str(folder)]
     assert run_guarded(cli, args) == 0
     out = capsys.readouterr().out
-    assert "  people recorded: 111 (planned 141)\n" in out
-    assert f"  blank stock:     {773 - 61} left (reserve 175)\n" in out
+    assert "  orang direkam:        111 (rencana 141)\n" in out
+    assert f"  sisa blanko:          {773 - 61} (cadangan 175)\n" in out
     assert run_guarded(cli, args) == 0
-    assert "nothing changed" in capsys.readouterr().out
+    assert "tidak ada yang berubah" in capsys.readouterr().out
 
     with Ledger.open(ledger_path(folder)) as ledger:
         after = apply_ledger(district, ledger)
@@ -122,7 +121,7 @@ def test_planner_record_killed_mid_transaction_records_nothing(
     """`planner record` killed inside its transaction: no result of the week, ledger intact."""
     folder, district, plan = sample
     tally = _filled_tally(tmp_path / "tally.xlsx", district, plan, VALUES)
-    code = "from planner.cli import main; main()"
+    code = "from planner.__main__ import main; main()"
     argv = [sys.executable, "-c", code, "record", "--week", WEEK, str(tally), "--data", str(folder)]
     kill_inside_transaction(argv, tmp_path / "inside-transaction")
     with Ledger.open(ledger_path(folder)) as ledger:
@@ -133,3 +132,56 @@ def test_planner_record_killed_mid_transaction_records_nothing(
         assert apply_ledger(district, ledger) is district
     # And the same record, not killed, goes through afterwards.
     assert run_guarded(cli, ["record", "--week", WEEK, str(tally), "--data", str(folder)]) == 0
+
+
+def test_a_team_sheet_with_blank_rows_and_a_typo_on_the_sample(
+    sample: tuple[Path, District, Plan], tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """Team 1 fills its own sheet (one stop blank), the office fills one stop of team 2 on the
+    all-stops sheet; a typo (5000 at a village) is refused in Indonesian, naming the village,
+    with nothing recorded; corrected, exactly those numbers are recorded."""
+    folder, district, plan = sample
+    book = openpyxl.load_workbook(io.BytesIO(render_schedule_xlsx(RenderContext(plan, district))))
+    team_sheet = next(n for n in book.sheetnames if n.endswith(f"({district.teams[0].id})"))
+    sheet = book[team_sheet]
+    head = [c.value for c in sheet[1]]
+    code, recorded, printed = (head.index(h) + 1 for h in ("Kode", "Direkam", "Dicetak"))
+    first = district.villages[0]
+    values = {1: (5000, 30), 2: (1, 1)}  # the village, the home visit; the third stop blank
+    for row in range(2, sheet.max_row + 1):
+        ref = str(sheet.cell(row, code).value)
+        order = int(ref.rsplit("-", 1)[1]) if ref.startswith(district.teams[0].id) else 0
+        if order in values and ref.endswith(f"{plan.routes[0].date:%m%d}-{order}"):
+            sheet.cell(row, recorded, values[order][0])
+            sheet.cell(row, printed, values[order][1])
+    stops = book[all_stops_sheet("id")]
+    school_row = next(
+        r for r in range(2, stops.max_row + 1) if str(stops.cell(r, 6).value).startswith("school")
+    )
+    stops.cell(school_row, SHEET_COLUMNS.index("recorded") + 1, 47)
+    stops.cell(school_row, SHEET_COLUMNS.index("printed") + 1, 20)
+    tally = tmp_path / "tally.xlsx"
+    book.save(tally)
+    args = ["record", "--week", WEEK, str(tally), "--data", str(folder)]
+    assert run_guarded(cli, args) == 2
+    err = capsys.readouterr().err
+    assert (
+        f"5.000 orang direkam di {first.name} ({first.site_id}) minggu ini, padahal hanya "
+        f"{first.backlog} yang belum rekam" in err
+    )
+    with Ledger.open(ledger_path(folder)) as ledger:
+        assert ledger.recorded_weeks() == []
+
+    for row in range(2, sheet.max_row + 1):
+        if sheet.cell(row, recorded).value == 5000:
+            sheet.cell(row, recorded, 38)
+    book.save(tally)
+    assert run_guarded(cli, args) == 0
+    assert "  kunjungan terlaksana: 3 (tidak dikunjungi: 2)\n" in capsys.readouterr().out
+    with Ledger.open(ledger_path(folder)) as ledger:
+        got = {r.site: (r.recorded, r.printed) for _, r in ledger.results(WEEK)}
+    assert got == {
+        first.site_id: (38, 30),
+        district.homebound[0].site_id: (1, 1),
+        district.schools[0].site_id: (47, 20),
+    }

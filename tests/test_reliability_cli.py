@@ -15,6 +15,8 @@ from planner.cli import cli
 from planner.cli._common import run_guarded
 from planner.workflow.limits import MAX_SITES
 
+pytestmark = pytest.mark.usefixtures("english_messages")  # pins English wording
+
 TINY = Path(__file__).parent / "data" / "io_tiny_en"
 WEEK = "2026-W49"
 

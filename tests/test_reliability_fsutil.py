@@ -19,6 +19,8 @@ import planner.workflow.failures as failures
 from planner.fsutil import ensure_private_dir, recover_dir, staged_dir, write_text_atomic
 from planner.privacy import forget_all, remember, scrub
 
+pytestmark = pytest.mark.usefixtures("english_messages")  # pins English wording
+
 
 def _fill(folder: Path, text: str) -> None:
     with staged_dir(folder) as stage:

@@ -27,13 +27,14 @@ from planner.check import check_plan
 from planner.fsutil import PAUSE_HOOK_ENV
 from planner.io import load_district, sample_dir
 from planner.io.plan_json import plan_from_dict, plan_to_json, read_plan
-from planner.io.tally import ALL_STOPS_SHEET
+from planner.io.tally_columns import column_of
 from planner.io.templates import copy_sample
 from planner.ledger import Ledger, ledger_path, stop_key
 from planner.render import OUTPUT_NAMES
 from planner.travel import travel_model
 
 pytestmark = [
+    pytest.mark.usefixtures("english_messages"),  # pins English wording
     pytest.mark.slow,
     pytest.mark.skipif(os.name != "posix", reason="SIGKILL and SIGINT are POSIX"),
 ]
@@ -57,7 +58,7 @@ class Run:
         argv = [
             sys.executable,
             "-c",
-            "from planner.cli import main; main()",
+            "from planner.__main__ import main; main()",
             "plan",
             "--week",
             WEEK,
@@ -109,9 +110,9 @@ def _stages(out: Path) -> list[Path]:
 
 
 def _xlsx_stop_keys(data: bytes) -> set[str]:
-    sheet = openpyxl.load_workbook(io.BytesIO(data), read_only=True)[ALL_STOPS_SHEET]
+    sheet = openpyxl.load_workbook(io.BytesIO(data), read_only=True).worksheets[0]  # all stops
     rows = list(sheet.iter_rows(values_only=True))
-    header = [str(c) for c in rows[0]]
+    header = [column_of(str(c)) for c in rows[0]]
     team, date, site = (header.index(n) for n in ("team", "date", "site"))
     return {stop_key(str(r[team]).lstrip("'"), str(r[date])[:10], str(r[site])) for r in rows[1:]}
 

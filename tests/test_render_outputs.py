@@ -19,7 +19,7 @@ from click.testing import CliRunner
 from planner.cli import cli
 from planner.coverage import coverage_report, planned_people
 from planner.io.plan_json import plan_to_json
-from planner.io.tally import ALL_STOPS_COLUMNS, ALL_STOPS_SHEET
+from planner.io.tally_columns import SHEET_COLUMNS, all_stops_sheet, header
 from planner.model import VehicleProfile
 from planner.render import OUTPUT_NAMES, render_all
 from planner.render._common import RenderContext
@@ -196,17 +196,23 @@ def test_coverage_page_has_shapes_circles_toggle_and_table(rendered: Path) -> No
 
 
 def test_xlsx_all_stops_sheet_is_typed_and_matches_the_tally_columns(rendered: Path) -> None:
-    """The "all stops" sheet: exactly ALL_STOPS_COLUMNS, one row per stop, real dates, times
-    and integers, frozen header, autofilter; one sheet per team besides."""
+    """The "all stops" sheet: exactly SHEET_COLUMNS with Indonesian headers, one row per stop
+    with its code, real dates, times and integers, blank results, frozen header, autofilter;
+    one sheet per team besides."""
     _district, plan = fx.build()
     wb = openpyxl.load_workbook(rendered / "schedule.xlsx")
-    assert wb.sheetnames[0] == ALL_STOPS_SHEET
+    assert wb.sheetnames[0] == all_stops_sheet("id") == "Semua kunjungan"
     assert {"Tim 1 (T1)", "Tim 2 (T2)", "Tim 3 Selupu (T3)"} <= set(wb.sheetnames)
-    ws = wb[ALL_STOPS_SHEET]
+    ws = wb[all_stops_sheet("id")]
     rows = list(ws.iter_rows(values_only=True))
-    assert rows[0] == ALL_STOPS_COLUMNS
+    assert rows[0] == tuple(header(c, "id") for c in SHEET_COLUMNS)
+    assert rows[0][:3] == ("Kode", "Minggu", "Tim")
+    assert rows[0][-2:] == ("Direkam", "Dicetak")
     assert len(rows) - 1 == sum(len(r.stops) for r in plan.routes)
-    col = {name: i for i, name in enumerate(ALL_STOPS_COLUMNS)}
+    col = {name: i for i, name in enumerate(SHEET_COLUMNS)}
+    first_route = min(plan.routes, key=lambda r: (r.date, r.team))
+    assert rows[1][col["code"]] == f"{first_route.team}-{first_route.date:%m%d}-1"
+    assert all(r[col["recorded"]] is None and r[col["printed"]] is None for r in rows[1:])
     first = rows[1]
     assert isinstance(first[col["date"]], dt.datetime)  # openpyxl reads dates as datetimes
     assert isinstance(first[col["arrive"]], dt.time)
@@ -216,10 +222,10 @@ def test_xlsx_all_stops_sheet_is_typed_and_matches_the_tally_columns(rendered: P
     assert ws.freeze_panes == "A2"
     assert ws.auto_filter.ref
     assert ws.auto_filter.ref.startswith("A1:")
-    homebound = [r for r in rows[1:] if r[col["kind"]] == "homebound"]
+    homebound = [r for r in rows[1:] if r[col["kind"]] == "warga khusus"]
     assert homebound
     assert all(r[col["place"]].startswith(("lansia", "tirah", "penyandang")) for r in homebound)
-    assert ws.column_dimensions["G"].width > 10
+    assert ws.column_dimensions["H"].width > 10  # the place
 
 
 def test_cli_render_writes_outputs_next_to_the_plan(tmp_path: Path) -> None:

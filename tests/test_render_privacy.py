@@ -15,7 +15,7 @@ from pypdf import PdfReader
 
 from planner.fsutil import write_text_atomic
 from planner.io.plan_json import plan_to_json
-from planner.io.tally import ALL_STOPS_SHEET
+from planner.io.tally_columns import all_stops_sheet
 from planner.render import render_all
 from planner.render.summary import summary_text
 
@@ -73,7 +73,7 @@ def test_resident_names_and_nik_stay_out_of_maps_plan_and_all_stops(plain: Path)
         "coverage.html": (plain / "coverage.html").read_text(encoding="utf-8"),
         "plan.json": (plain / "plan.json").read_text(encoding="utf-8"),
         "summary.txt": (plain / "summary.txt").read_text(encoding="utf-8"),
-        "all stops": _sheet_text(plain / "schedule.xlsx", ALL_STOPS_SHEET),
+        "all stops": _sheet_text(plain / "schedule.xlsx", all_stops_sheet("id")),
     }
     for where, text in public.items():
         for secret in RESIDENT_SECRETS:

@@ -6,6 +6,7 @@ from __future__ import annotations
 import datetime as dt
 import json
 import shutil
+from dataclasses import replace
 from pathlib import Path
 
 import pytest
@@ -14,11 +15,13 @@ from planner.calendar import Week
 from planner.check import check_plan
 from planner.cli import cli
 from planner.cli._common import run_guarded
-from planner.model import District, Plan, Route
+from planner.model import AddedTeamDay, District, Plan, Route, TimeWindow, totals_of
 from planner.solve import plan_week
 from planner.solve.replan import changes_text, replan_week
 from planner.travel.haversine import StraightLineTravel
 from tests import districts as D  # noqa: N812
+
+pytestmark = pytest.mark.usefixtures("english_messages")  # pins English wording
 
 WEDNESDAY = D.MONDAY + dt.timedelta(days=2)
 
@@ -31,9 +34,9 @@ def first_plan() -> tuple[Plan, District]:
 
 
 def stop_keys(routes: tuple[Route, ...] | list[Route]) -> set[tuple[object, ...]]:
-    return {
-        (r.team, r.date, s.site, s.start, s.end, s.people, s.cards) for r in routes for s in r.stops
-    }
+    """Team, day, site, times and people of every stop: what a notified stop keeps (its cards
+    follow the printers, which a replan chooses again)."""
+    return {(r.team, r.date, s.site, s.start, s.end, s.people) for r in routes for s in r.stops}
 
 
 def test_team_drops_out_keeps_the_past_and_notified_stops() -> None:
@@ -100,6 +103,30 @@ def test_added_team_day_is_used() -> None:
     )
     assert check_plan(new, district, travel) == []
     assert new.totals.weighted_people >= old.totals.weighted_people
+    assert new.added_team_days == (AddedTeamDay("T3", saturday, D.window("08:00", "12:00")),)
+
+
+def test_the_checker_honours_an_added_team_day_only_when_recorded() -> None:
+    """A T3 route on Saturday (T3 works Monday to Friday) keeps rule 2 when plan.json
+    records the added team-day with its hours, and breaks it when it does not."""
+    plan, district = first_plan()
+    travel = StraightLineTravel(district.settings)
+    weekday = next(r for r in plan.routes if r.team == "T3")
+    saturday = D.MONDAY + dt.timedelta(days=5)
+    routes = (*plan.routes, replace(weekday, date=saturday))
+    moved = replace(plan, routes=routes, totals=totals_of(routes, district.settings.weights))
+    hours = TimeWindow(weekday.depart, weekday.return_)
+    recorded = replace(moved, added_team_days=(AddedTeamDay("T3", saturday, hours),))
+
+    def rule2(p: Plan) -> list[str]:
+        return [v.message for v in check_plan(p, district, travel) if v.rule == 2]
+
+    assert rule2(recorded) == []
+    assert rule2(moved) == ["team T3 does not work on Sat"]
+    late = replace(
+        recorded, added_team_days=(AddedTeamDay("T3", saturday, D.window("06:00", "07:00")),)
+    )
+    assert any("after the team's hours" in m for m in rule2(late))
 
 
 def test_from_outside_the_week_is_an_input_error() -> None:
@@ -162,7 +189,7 @@ def test_from_a_day_no_team_works_is_refused_and_changes_nothing(
     out = tmp_path / "out"
     common = ["--data", str(data), "--out", str(out), "--no-progress"]
     assert run_guarded(cli, ["plan", "--week", D.WEEK, *common]) == 0
-    before = {p.name: p.read_bytes() for p in (out / D.WEEK).iterdir()}
+    before = {p.name: p.read_bytes() for p in (out / D.WEEK).rglob("*") if p.is_file()}
     capsys.readouterr()
     saturday = (D.MONDAY + dt.timedelta(days=5)).isoformat()
     assert run_guarded(cli, ["replan", "--from", saturday, *common]) == 2
@@ -170,7 +197,12 @@ def test_from_a_day_no_team_works_is_refused_and_changes_nothing(
     assert "no team works from then to the end of the week" in err
     assert "--add-team-day" in err
     assert "Traceback" not in err
-    assert {p.name: p.read_bytes() for p in (out / D.WEEK).iterdir()} == before
+    assert {p.name: p.read_bytes() for p in (out / D.WEEK).rglob("*") if p.is_file()} == before
     thursday = (D.MONDAY + dt.timedelta(days=3)).isoformat()
-    assert run_guarded(cli, ["replan", "--from", thursday, "--without-team", "T1",
-                             "--without-team", "T2", *common]) == 2
+    assert (
+        run_guarded(
+            cli,
+            ["replan", "--from", thursday, "--without-team", "T1", "--without-team", "T2", *common],
+        )
+        == 2
+    )

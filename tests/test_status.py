@@ -25,6 +25,7 @@ from planner.ledger.status_output import status_to_csv, status_to_dict, status_t
 from planner.ledger.status_tables import TABLES
 from planner.ledger.status_text import render_table
 from planner.model import District, Plan
+from tests.language import english_words
 from tests.test_ledger import (
     HOME1,
     SCHOOL1,
@@ -41,6 +42,8 @@ from tests.test_ledger import (
     tiny_district,
     week1_plan,
 )
+
+pytestmark = pytest.mark.usefixtures("english_messages")  # pins English wording
 
 DATA = Path(__file__).resolve().parent / "data"
 AS_OF = "2026-W51"
@@ -170,10 +173,10 @@ def test_status_command_prints_the_pinned_outputs(
     """`planner status` writes exactly the golden table/CSV/JSON to stdout, nothing to stderr."""
     base = ["status", "--data", str(district_dir), "--as-of", AS_OF, "--weeks", "3"]
     for args, golden in (
-        (["--format", "table"], "ledger_status.txt"),
+        (["--format", "table", "--lang", "id"], "ledger_status.txt"),
         (["--format", "table", "--lang", "en"], "ledger_status.en.txt"),
-        (["--format", "csv"], "ledger_status.csv"),
-        (["--format", "json"], "ledger_status.json"),
+        (["--format", "csv", "--lang", "id"], "ledger_status.csv"),
+        (["--format", "json", "--lang", "id"], "ledger_status.json"),
     ):
         assert run_guarded(cli, [*base, *args]) == 0
         out, err = capsys.readouterr()
@@ -210,6 +213,7 @@ def test_status_text_names_sites_and_is_indonesian(district_dir: Path) -> None:
     assert "tirah baring, Kota Padang" in text
     for word in ("backlog", "recorded", "coverage", "Not visited", "never", "cards", "weeks"):
         assert word not in text, word
+    assert english_words(text) == []  # the shared word list of tests/language.py
     english = render_table(status, "en", width=120)
     for shown in ("96.9 %", "1,500", "as of 2026-W49"):
         assert shown in english, shown

@@ -22,6 +22,8 @@ from planner.ledger.stock import stock_level, stock_report
 from planner.model import District
 from tests.test_ledger import VILLAGE1, WEEK1, WEEK2, make_plan, results_of, tiny_district
 
+pytestmark = pytest.mark.usefixtures("english_messages")  # pins English wording
+
 TODAY = "2026-12-09"  # Wednesday of 2026-W50
 
 
@@ -158,8 +160,8 @@ def test_status_shows_the_stock_over_time_and_its_pace(
     out = capsys.readouterr().out
     assert "Blank cards: 100 at the campaign's start, 270 now" in out
     assert "At 30.0 cards a week (the average of 2026-W48), that lasts 8.7 weeks" in out
-    assert run_guarded(cli, ["status", "--data", str(folder), "--format", "csv", "--table",
-                             "stock"]) == 0  # fmt: skip
+    csv_args = ["status", "--data", str(folder), "--format", "csv", "--table", "stock"]
+    assert run_guarded(cli, [*csv_args, "--lang", "id"]) == 0
     assert capsys.readouterr().out == (
         "minggu,stok awal,kiriman,dicetak,hitung ulang,stok akhir\n"
         "2026-W48,100,0,30,,70\n"
@@ -194,4 +196,4 @@ def test_recording_a_future_week_prints_the_warning(
     )
     err = capsys.readouterr().err
     assert err.startswith("warning: --week: 2026-W52 has not started yet")
-    assert "no plan of 2026-W52" in err
+    assert "planner plan --week 2026-W52" in err  # record's one message: plan it first

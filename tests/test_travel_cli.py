@@ -18,6 +18,8 @@ from planner.model import District, VehicleProfile
 from planner.travel.roads import RoadTravel
 from tests.districts import district, team, village
 
+pytestmark = pytest.mark.usefixtures("english_messages")  # pins English wording
+
 SMALL = Path(__file__).parent / "data" / "travel_small.osm"
 
 # a "kabupaten" around the fixture's west half: the track's far end (lon 102.542) is outside
@@ -144,7 +146,7 @@ def test_help_has_examples(capsys: pytest.CaptureFixture[str]) -> None:
     for args in (["roads", "--help"], ["roads", "import", "--help"], ["roads", "fetch", "--help"]):
         code, out, _ = _run(capsys, *args)
         assert code == 0
-        assert "Example:" in out
+        assert "Contoh:" in out  # help is Indonesian by default
 
 
 SHARED = Path(__file__).resolve().parents[2] / "shared"  # beside the repository, as in CI

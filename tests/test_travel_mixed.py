@@ -272,7 +272,7 @@ def test_an_office_six_km_from_the_roads_plans_a_week(tmp_path: Path) -> None:
     assert car.longest == "office"
     assert car.longest_km == pytest.approx(6.0, abs=0.1)
     text = summary_text(plan, district)
-    assert "Kantor, 6.0 km" in text
+    assert "Kantor, 6,0 km" in text
     on_road = [
         s
         for r in plan.routes

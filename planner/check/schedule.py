@@ -73,7 +73,8 @@ def _inside_one(start: int, end: int, windows: Sequence[TimeWindow]) -> bool:
 
 
 def rule2_team_days(plan: Plan, district: District, teams: dict[str, Team]) -> list[Violation]:
-    """Rule 2: one route per team and date, in the week, on a working day, within hours."""
+    """Rule 2: one route per team and date, in the week, on a working day, within hours; a
+    team-day the plan records as added (``added_team_days``) is a working day with its hours."""
     found = []
     parsed = Week.from_label(plan.week)
     week = parsed.dates if parsed is not None else None
@@ -95,7 +96,8 @@ def rule2_team_days(plan: Plan, district: District, teams: dict[str, Team]) -> l
         if team is None:
             found.append(at(2, route, f"team {route.team} is not a team of this district"))
             continue
-        hours = team.hours_on(route.date.weekday())
+        # A team-day added by `replan --add-team-day` (kept in plan.json) replaces the shift.
+        hours = plan.team_hours(team.id, route.date) or team.hours_on(route.date.weekday())
         if hours is None:
             weekday = WEEKDAY_NAMES[route.date.weekday()]
             found.append(at(2, route, f"team {team.id} does not work on {weekday}"))

@@ -15,19 +15,17 @@ import sys
 import click
 
 from planner import __version__
-from planner.cli._common import run_guarded
+from planner.cli._common import h, lang_option, run_guarded
 
 
-@click.group(context_settings={"help_option_names": ["-h", "--help"], "max_content_width": 100})
+@click.group(
+    help=h("help.planner"),
+    context_settings={"help_option_names": ["-h", "--help"], "max_content_width": 100},
+)
 @click.version_option(__version__, prog_name="planner")
+@lang_option
 def cli() -> None:
-    """Plan the week of a Dukcapil office's mobile recording teams.
-
-    \b
-    Example:
-      planner validate              # check the bundled sample district
-      planner plan --week next      # plan next week, write out/<week>/
-    """
+    """The ``planner`` group (help: ``help.planner`` in the catalogue)."""
 
 
 def _discover() -> None:

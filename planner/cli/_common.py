@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import contextlib
 import logging
+import os
+import sys
 from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, TypeVar
@@ -11,9 +13,11 @@ from typing import TYPE_CHECKING, Any, TypeVar
 import click
 
 from planner import interrupt
+from planner.i18n import t
 from planner.privacy import forget_all
-from planner.workflow.ctrl_c import ctrl_c_exits_at_once as ctrl_c_exits_at_once
-from planner.workflow.failures import INTERRUPTED, describe, warning_lines
+from planner.workflow.ctrl_c import ctrl_c_exits_at_once as _exits_at_once
+from planner.workflow.failures import describe, interrupted, warning_lines
+from planner.workflow.language import command_language, help_language
 
 if TYPE_CHECKING:
     from planner.errors import Problem
@@ -23,21 +27,52 @@ F = TypeVar("F", bound=Callable[..., Any])
 
 log = logging.getLogger("planner")
 
+HELP_LANG = help_language(sys.argv[1:], os.environ)
+"""click builds help texts at import: their language is chosen from ``--lang`` in the command
+line or ``PLANNER_LANG``, before click parses anything (Indonesian by default)."""
+_lang = {"now": HELP_LANG}
 
-def data_option(func: F) -> F:
+
+def h(key: str) -> str:
+    """A help text of the catalogue in the help language."""
+    return t(key, HELP_LANG)
+
+
+def lang() -> str:
+    """The language of the running command (``run_guarded`` decides it once, before parsing)."""
+    return _lang["now"]
+
+
+def data_option(func: F, help_key: str = "help.opt.data") -> F:
     """``--data DIR``: the district folder (default: the bundled sample district)."""
     return click.option(
         "--data",
         "data_dir",
         type=click.Path(path_type=Path, file_okay=False),
         default=None,
-        help="District folder (default: the bundled sample district, Rejang Lebong).",
+        help=h(help_key),
     )(func)
+
+
+def plan_data_option(func: F) -> F:
+    """``--data DIR`` of the commands that read a plan: default the folder it was made from."""
+    return data_option(func, "help.opt.data_plan")
+
+
+def lang_option(func: F) -> F:
+    """``--lang id|en``: accepted here, already applied by ``run_guarded`` (see ``lang()``)."""
+    choice = click.Choice(["id", "en"])
+    return click.option("--lang", type=choice, expose_value=False, help=h("help.opt.lang"))(func)
+
+
+def ctrl_c_exits_at_once() -> contextlib.AbstractContextManager[None]:
+    """The search's guard: Ctrl-C ends the process at once, in the command's language."""
+    return _exits_at_once(lang())
 
 
 def echo_warnings(warnings: Iterable[Problem]) -> None:
     """Print warnings (``Problem`` objects) to stderr, one a line."""
-    for line in warning_lines(warnings):
+    for line in warning_lines(warnings, lang()):
         click.echo(line, err=True)
 
 
@@ -49,10 +84,11 @@ def run_guarded(group: click.Group, args: list[str] | None = None) -> int:
     """
     forget_all()  # residents remembered for scrubbing are this command's own
     interrupt.install()
+    _lang["now"] = command_language(sys.argv[1:] if args is None else args, os.environ)
     try:
         result = group.main(args=args, prog_name="planner", standalone_mode=False)
     except click.exceptions.Abort:
-        click.echo(INTERRUPTED, err=True)
+        click.echo(interrupted(lang()), err=True)
         return 130
     except click.ClickException as exc:
         exc.show()
@@ -62,7 +98,7 @@ def run_guarded(group: click.Group, args: list[str] | None = None) -> int:
     except BrokenPipeError:
         return 1
     except (Exception, KeyboardInterrupt) as exc:  # Ctrl-C: 130, see ``describe``
-        failure = describe(exc)
+        failure = describe(exc, lang())
         for line in failure.lines:
             click.echo(line, err=True)
         return failure.code

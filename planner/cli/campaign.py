@@ -7,57 +7,57 @@ from typing import Any
 
 import click
 
-from planner.cli._common import data_option, progress_bar
+from planner.cli._common import data_option, h, lang, lang_option, progress_bar
+from planner.i18n import t
 
 # fmt: off
 _COMMON = [click.option("--solution-limit", type=click.IntRange(1, 1000), default=30,
-                        show_default=True, help="Improving solutions per simulated week."),
-           click.option("--seed", type=int, default=0, show_default=True),
-           click.option("--lang", type=click.Choice(["id", "en"]), default=None), data_option]
+                        show_default=True, help=h("help.campaign.solution_limit")),
+           click.option("--seed", type=int, default=0, show_default=True, help=h("help.opt.seed")),
+           lang_option, data_option]
 
 
-@click.command("forecast")
-@click.option("--target", type=click.FloatRange(1, 100), required=True, help="Coverage %, e.g. 98.")
-@click.option("--by", default=None, metavar="DATE", help="Deadline: is it met, what would meet it.")
-@click.option("--weeks", type=click.IntRange(1, 104), default=26, show_default=True)
+@click.command("forecast", help=h("help.forecast"))
+@click.option("--target", type=click.FloatRange(1, 100), required=True,
+              help=h("help.forecast.target"))
+@click.option("--by", default=None, metavar="DATE", help=h("help.forecast.by"))
+@click.option("--weeks", type=click.IntRange(1, 104), default=26, show_default=True,
+              help=h("help.forecast.weeks"))
 @click.option("--delivery", "deliveries", multiple=True, metavar="DATE:CARDS",
-              help="Cards to arrive, e.g. 2027-01-10:1000 (repeat).")
-@click.option("--out", "out_dir", type=click.Path(path_type=Path, file_okay=False), default="out")
+              help=h("help.forecast.delivery"))
+@click.option("--out", "out_dir", type=click.Path(path_type=Path, file_okay=False), default="out",
+              show_default=True, help=h("help.forecast.out"))
 def forecast(data_dir: Path | None, **options: Any) -> None:
-    """Simulate the campaign week by week from the ledger to a coverage target; writes
-    OUT/forecast/forecast.csv and forecast.html (a chart). Never writes to the ledger.
-
-    Example: planner forecast --target 98 --by 2027-03-31 --delivery 2027-01-10:1000
-    """
+    """Simulate the campaign to a coverage target (writes OUT/forecast/, never the ledger)."""
     from planner.campaign.commands import ForecastOptions, forecast_command
     from planner.clock import today
 
-    with progress_bar(True, "forecast") as bar:
-        text, _ = forecast_command(data_dir, ForecastOptions(**options), today(),
-                                   lambda a, b: bar(f"forecast {a}/{b}", a / b))
+    step = t("forecast.progress", lang(), done=0, total=options["weeks"])
+    with progress_bar(True, step) as bar:
+        text, _ = forecast_command(data_dir, ForecastOptions(**options, lang=lang()), today(),
+                                   lambda a, b: bar(t("forecast.progress", lang(), done=a,
+                                                      total=b), a / b))
     click.echo(text, nl=False)
 
 
-@click.command("whatif")
-@click.option("--week", required=True, metavar="YYYY-Www|next", help="The week to plan.")
-@click.option("--printers", type=click.IntRange(0, 100), default=None, help="Printers in all.")
-@click.option("--blank-stock", default=None, metavar="+N|-N", help="Cards added, e.g. +500.")
+@click.command("whatif", help=h("help.whatif"))
+@click.option("--week", required=True, metavar="YYYY-Www|next", help=h("help.whatif.week"))
+@click.option("--printers", type=click.IntRange(0, 100), default=None,
+              help=h("help.whatif.printers"))
+@click.option("--blank-stock", default=None, metavar="+N|-N", help=h("help.whatif.blank_stock"))
 @click.option("--add-team", "add_teams", multiple=True, metavar="ID:VEHICLE:DAYS",
-              help="e.g. T5:motor:Mon-Fri.")
-@click.option("--saturday", is_flag=True, help="Every team works Saturday mornings.")
-@click.option("--teams", default=None, metavar="T1,T2", help="Only these teams.")
+              help=h("help.whatif.add_team"))
+@click.option("--saturday", is_flag=True, help=h("help.whatif.saturday"))
+@click.option("--teams", default=None, metavar="T1,T2", help=h("help.whatif.teams"))
 def whatif(data_dir: Path | None, **options: Any) -> None:
-    """Plan one week as it stands and under each variant (same seed), one row each.
-    Writes nothing: not the ledger, not out/.
-
-    Example: planner whatif --week next --printers 3 --blank-stock +500 --saturday
-    """
+    """Plan one week as it stands and under each variant (writes nothing)."""
     from planner.campaign.commands import WhatifOptions, whatif_command
     from planner.clock import today
 
-    with progress_bar(True, "whatif") as bar:
-        text = whatif_command(data_dir, WhatifOptions(**options), today(),
-                              lambda a, b: bar(f"whatif {a}/{b}", a / b))
+    with progress_bar(True, t("whatif.progress", lang(), done=0, total=1)) as bar:
+        text = whatif_command(data_dir, WhatifOptions(**options, lang=lang()), today(),
+                              lambda a, b: bar(t("whatif.progress", lang(), done=a, total=b),
+                                               a / b))
     click.echo(text, nl=False)
 # fmt: on
 

@@ -8,53 +8,54 @@ import click
 
 import planner.io
 from planner.calendar import Week
-from planner.cli._common import data_option, echo_warnings
+from planner.cli._common import data_option, echo_warnings, h, lang, lang_option
 from planner.clock import week_warnings
 from planner.errors import InputError
-from planner.io.tally import read_tally
+from planner.io.tally import read_tally, tally_week
 from planner.ledger import Ledger, ledger_path
+from planner.ledger.limits import site_limits
 
 
-@click.command("record")
+@click.command("record", help=h("help.record"))
 @click.option(
     "--week",
     required=True,
     metavar="YYYY-Www",
-    help="The week the tally belongs to (the week of its plan), e.g. 2026-W48.",
+    help=h("help.record.week"),
 )
 @click.argument("results", type=click.Path(path_type=Path, dir_okay=True))
 @data_option
+@lang_option
 def record(week: str, results: Path, data_dir: Path | None) -> None:
-    """Record the filled-in tally RESULTS (CSV or XLSX) of a planned week.
+    """Record the filled-in tally of a planned week (rows matched by their Kode)."""
+    # Imported here: planner.render loads the PDF and map libraries, which the CLI does not
+    # need to start (and a Ctrl-C during a slow start is lost).
+    from planner.render.record import in_language, no_plan_problem, record_lines
 
-    RESULTS is the "all stops" sheet of schedule.xlsx with the columns recorded (tercatat)
-    and printed (dicetak) filled in; a blank recorded cell means the stop was not visited.
-    Backlogs and the blank-card stock of the next plan start from what is recorded here.
-    Recording the same tally again changes nothing; a corrected tally of the same week
-    replaces the earlier one.
-
-    \b
-    Example:
-      planner record --week 2026-W48 tally-W48.xlsx
-    """
     label = Week.parse(week).label
     echo_warnings(week_warnings("record", Week.parse(week)))
     folder = data_dir if data_dir is not None else planner.io.sample_dir()
     district, load_warnings = planner.io.load_district(folder)
     echo_warnings(load_warnings)
+    language = lang()
     path = ledger_path(folder)
-    no_plan = InputError(
-        f"no plan of {label} in the ledger ({path}) — run 'planner plan --week {label}' "
-        "first, then record its tally"
-    )
+
+    def no_plan() -> InputError:
+        return InputError([no_plan_problem(label, path, results, tally_week(results), language)])
+
     if not path.exists():
-        raise no_plan  # without creating an empty ledger as a side effect
+        raise no_plan()  # without creating an empty ledger as a side effect
     with Ledger.open(path) as ledger:
         plan = ledger.latest_plan(label)
         if plan is None:
-            raise no_plan
-        tally = read_tally(results, plan)
-        echo_warnings(tally.warnings)
+            raise no_plan()
+        try:
+            tally = read_tally(results, plan, site_limits(district, ledger, label))
+        except InputError as exc:
+            raise InputError(
+                in_language(exc.problems, language), in_language(exc.warnings, language)
+            ) from None
+        echo_warnings(in_language(tally.warnings, language))
         outcome = ledger.record(
             district,
             plan,
@@ -62,29 +63,12 @@ def record(week: str, results: Path, data_dir: Path | None) -> None:
             source_sha256=tally.sha256,
             source_name=results.name,
         )
-    if not outcome.changed:
-        click.echo(f"{label} is already recorded with these results; nothing changed.")
-        return
-    verb = "Replaced the earlier tally of" if outcome.replaced else "Recorded"
-    click.echo(f"{verb} {label} (plan version {outcome.plan_version}) from {results.name}:")
-    click.echo(f"  stops visited:   {outcome.stops_visited} (not visited: {tally.not_visited})")
-    planned = plan.totals.people
-    line = f"  people recorded: {outcome.people} (planned {planned})"
-    if outcome.replaced and outcome.previous_people is not None:
-        line += f", was {outcome.previous_people}"
-    click.echo(line)
-    line = f"  cards printed:   {outcome.cards}"
-    if outcome.replaced and outcome.previous_cards is not None:
-        line += f", was {outcome.previous_cards}"
-    click.echo(line)
     reserve = district.settings.blank_reserve
-    click.echo(f"  blank stock:     {max(0, outcome.stock_left)} left (reserve {reserve})")
-    if outcome.stock_left < 0:
-        click.echo(
-            f"warning: {-outcome.stock_left} more cards recorded as printed than the stock "
-            "allowed; record the delivery with 'planner stock add N --date YYYY-MM-DD'",
-            err=True,
-        )
+    out, err = record_lines(outcome, plan, tally.not_visited, results.name, reserve, language)
+    for line in out:
+        click.echo(line)
+    for line in err:
+        click.echo(line, err=True)
 
 
 COMMANDS = [record]

@@ -6,33 +6,62 @@ from pathlib import Path
 
 import click
 
-from planner.cli._common import ctrl_c_exits_at_once, data_option, open_echoing, progress_bar
+from planner.cli._common import (
+    ctrl_c_exits_at_once,
+    data_option,
+    h,
+    lang_option,
+    open_echoing,
+    progress_bar,
+)
 from planner.workflow.requests import ReplanRequest
 
 
-@click.command("replan")
-@click.option("--from", "from_text", required=True, help="First date to change (YYYY-MM-DD).")
+@click.command("replan", help=h("help.replan"))
+@click.option("--from", "from_text", required=True, help=h("help.replan.from"))
 @data_option
-@click.option("--out", "out_dir", type=click.Path(path_type=Path, file_okay=False),
-              default=Path("out"), show_default=True, help="Outputs live in OUT/<week>/.")
-@click.option("--plan", "plan_path", type=click.Path(path_type=Path, dir_okay=False),
-              default=None, help="The plan to change (default OUT/<week>/plan.json).")
-@click.option("--without-team", "without", multiple=True, help="A team that is off (repeat).")
-@click.option("--cancel", "cancel", multiple=True,
-              help="A site id to drop, e.g. village:17.02.01.2001 (repeat).")
-@click.option("--add-team-day", "add", multiple=True,
-              help="Extra team-day TEAM:YYYY-MM-DD[:HH:MM-HH:MM] (repeat).")
-@click.option("--keep-notified/--no-keep-notified", default=True, show_default=True,
-              help="Keep every later stop that can stay at its notified team, day and time.")
-@click.option("--time-limit", type=click.FloatRange(min=1.0), default=None,
-              help="Safety net on the search in seconds (default 600); it stops by itself.")
-@click.option("--solution-limit", type=click.IntRange(min=1), default=None,
-              help="Improving solutions before the search stops (default 100).")
-@click.option("--seed", type=click.IntRange(min=0), default=0, show_default=True)
-@click.option("--roads", type=click.Path(path_type=Path, dir_okay=False), default=None)
-@click.option("--offline/--online", default=True, show_default=True,
-              help="Maps as single self-contained files (no tiles); --online adds OSM tiles.")
-@click.option("--progress/--no-progress", default=True)
+@lang_option
+@click.option(
+    "--out",
+    "out_dir",
+    type=click.Path(path_type=Path, file_okay=False),
+    default=Path("out"),
+    show_default=True,
+    help=h("help.replan.out"),
+)
+@click.option(
+    "--plan",
+    "plan_path",
+    type=click.Path(path_type=Path, dir_okay=False),
+    default=None,
+    help=h("help.replan.plan"),
+)
+@click.option("--without-team", "without", multiple=True, help=h("help.replan.without"))
+@click.option("--cancel", "cancel", multiple=True, help=h("help.replan.cancel"))
+@click.option("--add-team-day", "add", multiple=True, help=h("help.replan.add"))
+@click.option(
+    "--keep-notified/--no-keep-notified",
+    default=True,
+    show_default=True,
+    help=h("help.replan.keep"),
+)
+@click.option(
+    "--time-limit", type=click.FloatRange(min=1.0), default=None, help=h("help.opt.time_limit")
+)
+@click.option(
+    "--solution-limit", type=click.IntRange(min=1), default=None, help=h("help.opt.solution_limit")
+)
+@click.option(
+    "--seed", type=click.IntRange(min=0), default=0, show_default=True, help=h("help.opt.seed")
+)
+@click.option(
+    "--roads",
+    type=click.Path(path_type=Path, dir_okay=False),
+    default=None,
+    help=h("help.opt.roads"),
+)
+@click.option("--offline/--online", default=True, show_default=True, help=h("help.opt.offline"))
+@click.option("--progress/--no-progress", default=True, help=h("help.opt.progress"))
 def replan_command(
     from_text: str,
     data_dir: Path | None,
@@ -49,16 +78,7 @@ def replan_command(
     offline: bool,
     progress: bool,
 ) -> None:
-    """Change the rest of a week's plan: stops before --from and notified stops stay.
-
-    Writes a new plan version to OUT/<week>/ (the previous one is kept as plan.vN.json) and
-    changes.txt: which stops moved, which were dropped, who must be told.
-
-    \b
-    Example:
-      planner replan --from 2026-12-02 --without-team T2
-      planner replan --from 2026-12-03 --cancel village:17.02.06.2005 --add-team-day T4:2026-12-05
-    """
+    """Change the rest of a week's plan from --from on."""
     from planner.workflow import replan_district
     from planner.workflow.replan import parse_date
 

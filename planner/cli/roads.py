@@ -12,7 +12,8 @@ from pathlib import Path
 
 import click
 
-from planner.cli._common import data_option, progress_bar
+from planner.cli._common import data_option, h, lang, lang_option, progress_bar
+from planner.i18n import t
 from planner.io import sample_dir
 
 _MARGIN = click.option(
@@ -20,79 +21,57 @@ _MARGIN = click.option(
     type=click.FloatRange(min=0, max=100),
     default=5.0,
     show_default=True,
-    help="Keep roads this far outside the district boundary (routes may leave it).",
+    help=h("help.roads.margin"),
 )
 _OUTPUT = click.option(
     "--output",
     "output_name",
     default="roads.graphml",
     show_default=True,
-    help="File name to write in the district's maps folder.",
+    help=h("help.roads.output"),
 )
 
 
-@click.group("roads")
+@click.group("roads", help=h("help.roads"))
 def roads() -> None:
-    """Road networks for real travel times (without one, planner estimates from straight lines).
-
-    \b
-    Example:
-      planner roads import sumatra-latest.osm.pbf --data rejang-lebong
-      planner roads fetch --data rejang-lebong        # needs internet
-    """
+    """Road networks for real travel times."""
 
 
-@roads.command("import")
+@roads.command("import", help=h("help.roads.import"))
 @click.argument("file", type=click.Path(path_type=Path, dir_okay=False))
 @data_option
 @_MARGIN
 @_OUTPUT
-@click.option("--progress/--no-progress", default=True, help="Show a progress bar.")
+@click.option("--progress/--no-progress", default=True, help=h("help.opt.progress"))
+@lang_option
 def import_command(
     file: Path, data_dir: Path | None, margin_km: float, output_name: str, progress: bool
 ) -> None:
-    """Import an OpenStreetMap file (.osm, .osm.gz, .osm.bz2, .osm.pbf) or a GraphML network.
-
-    Works offline. Keeps the roads inside the district plus --margin-km, simplifies them and
-    writes maps/roads.graphml. The file may be a whole regional extract (e.g. Geofabrik's
-    Sumatra .osm.pbf): it is read twice, streaming, in memory that depends on the district,
-    not on the file (a few minutes for a file of several hundred MB).
-
-    \b
-    Example:
-      planner roads import sumatra-latest.osm.pbf --data rejang-lebong --margin-km 5
-    """
+    """Import an OpenStreetMap or GraphML file into maps/."""
     from planner.travel.area import road_area
     from planner.travel.road_import import check_output_name, import_roads
 
     check_output_name(output_name)
     area = road_area(data_dir if data_dir is not None else sample_dir(), margin_km)
-    click.echo(f"Reading {file} …", err=True)
+    click.echo(t("roads.reading", lang(), file=file), err=True)
     with progress_bar(progress, f"reading {file.name}") as report:
         result = import_roads(file, area.polygon, area.maps / output_name, report)
     click.echo("\n".join(result.lines(area.where, output_name)))
 
 
-@roads.command("fetch")
+@roads.command("fetch", help=h("help.roads.fetch"))
 @data_option
 @_MARGIN
 @_OUTPUT
+@lang_option
 def fetch_command(data_dir: Path | None, margin_km: float, output_name: str) -> None:
-    """Download the district's roads from OpenStreetMap (needs internet) into maps/.
-
-    Without internet it stops at once with a message; use `planner roads import` with a file
-    downloaded elsewhere instead.
-
-    \b
-    Example:
-      planner roads fetch --data rejang-lebong
-    """
+    """Download the district's roads from OpenStreetMap into maps/."""
     from planner.travel.area import road_area
     from planner.travel.road_import import check_output_name, fetch_into
 
     check_output_name(output_name)
     area = road_area(data_dir if data_dir is not None else sample_dir(), margin_km)
-    click.echo("Downloading roads from OpenStreetMap …", err=True)
+    click.echo(t("roads.downloading", lang()), err=True)
     report = fetch_into(area.polygon, area.maps / output_name)
     click.echo("\n".join(report.lines(area.where, output_name)))
 

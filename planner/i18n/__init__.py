@@ -18,7 +18,20 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 from types import MappingProxyType
 
-from planner.i18n import campaign, cli, contacts, errors, labels, record, replan, status, stock
+from planner.i18n import (
+    campaign,
+    cli,
+    contacts,
+    errors,
+    errors_files,
+    help,
+    labels,
+    papers,
+    record,
+    replan,
+    status,
+    stock,
+)
 
 LANGUAGES = ("id", "en")
 DEFAULT_LANGUAGE = "id"
@@ -37,12 +50,15 @@ def _merge(*tables: dict[str, dict[str, str]]) -> dict[str, dict[str, str]]:
 TEXT: dict[str, dict[str, str]] = _merge(
     labels.TEXT,
     errors.TEXT,
+    errors_files.TEXT,
     cli.TEXT,
+    help.TEXT,
     record.TEXT,
     status.TEXT,
     replan.TEXT,
     stock.TEXT,
     contacts.TEXT,
+    papers.TEXT,
     campaign.TEXT,
 )
 

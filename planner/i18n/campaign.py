@@ -142,4 +142,85 @@ TEXT: dict[str, dict[str, str]] = {
         "en": "{value!r} is not a date",
     },
     "forecast.wrote": {"id": "Ditulis: {paths}", "en": "Wrote: {paths}"},
+    # --- planner.toml [fairness], [forecast] (io/campaign_settings.py) ----------------------
+    "campaign.toml.not_bool": {
+        "id": "{setting} = {raw} harus true atau false",
+        "en": "{setting} = {raw} is not true or false",
+    },
+    "err.rule.between 0 and 10": {"id": "antara 0 dan 10", "en": "between 0 and 10"},
+    "err.rule.between 1 and 100": {"id": "antara 1 dan 100", "en": "between 1 and 100"},
+    # --- progress and help texts (cli/campaign.py) ----------------------------------------
+    "forecast.progress": {"id": "prakiraan {done}/{total}", "en": "forecast {done}/{total}"},
+    "whatif.progress": {"id": "varian {done}/{total}", "en": "variant {done}/{total}"},
+    "help.campaign.solution_limit": {
+        "id": "Jumlah solusi yang lebih baik per minggu atau varian yang disimulasikan.",
+        "en": "Improving solutions per simulated week or variant.",
+    },
+    "help.forecast": {
+        "id": "Simulasikan kampanye minggu demi minggu dari keadaan ledger sampai target "
+        "cakupan: cakupan kabupaten dan tiap kecamatan per minggu, minggu target tercapai, "
+        "blangko terpakai dan kapan habis; dengan --by, apakah tenggat tercapai dan perubahan "
+        "terkecil yang memenuhinya. Menulis OUT/forecast/forecast.csv dan forecast.html "
+        "(grafik); ledger tidak pernah diubah.\n\n"
+        "\b\nContoh:\n  planner forecast --target 98 --by 2027-03-31 "
+        "--delivery 2027-01-10:1000",
+        "en": "Simulate the campaign week by week from the ledger to a coverage target: "
+        "coverage by week for the district and each kecamatan, the week each reaches the "
+        "target, cards used and when stock runs out; with --by, whether the date is met and "
+        "the smallest change that meets it. Writes OUT/forecast/forecast.csv and forecast.html "
+        "(a chart); never writes to the ledger.\n\n"
+        "\b\nExample:\n  planner forecast --target 98 --by 2027-03-31 "
+        "--delivery 2027-01-10:1000",
+    },
+    "help.forecast.target": {
+        "id": "Target cakupan dalam %, mis. 98.",
+        "en": "Coverage %, e.g. 98.",
+    },
+    "help.forecast.by": {
+        "id": "Tenggat: apakah tercapai, dan apa yang membuatnya tercapai.",
+        "en": "Deadline: is it met, and what would meet it.",
+    },
+    "help.forecast.weeks": {
+        "id": "Jumlah minggu yang disimulasikan.",
+        "en": "Weeks to simulate.",
+    },
+    "help.forecast.delivery": {
+        "id": "Kiriman blangko yang akan datang, mis. 2027-01-10:1000 (boleh diulang).",
+        "en": "Cards to arrive, e.g. 2027-01-10:1000 (repeat it).",
+    },
+    "help.forecast.out": {
+        "id": "Keluaran ke OUT/forecast/.",
+        "en": "Outputs go to OUT/forecast/.",
+    },
+    "help.whatif": {
+        "id": "Rencanakan satu minggu apa adanya dan dengan tiap varian (seed yang sama), satu "
+        "baris per varian: orang, orang berbobot, kartu, km, lokasi tak terlayani, kecamatan "
+        "dikunjungi. Tidak menulis apa pun: ledger dan out/ tidak diubah.\n\n"
+        "\b\nContoh:\n  planner whatif --week next --printers 3 --blank-stock +500 --saturday",
+        "en": "Plan one week as it stands and under each variant (same seed), one row each: "
+        "people, weighted people, cards, km, unserved sites, kecamatan reached. Writes "
+        "nothing: not the ledger, not out/.\n\n"
+        "\b\nExample:\n  planner whatif --week next --printers 3 --blank-stock +500 --saturday",
+    },
+    "help.whatif.week": {
+        "id": "Minggu yang direncanakan: YYYY-Www atau 'next'.",
+        "en": "The week to plan: YYYY-Www or 'next'.",
+    },
+    "help.whatif.printers": {"id": "Jumlah printer seluruhnya.", "en": "Printers in all."},
+    "help.whatif.blank_stock": {
+        "id": "Blangko ditambah atau dikurangi, mis. +500.",
+        "en": "Cards added or taken away, e.g. +500.",
+    },
+    "help.whatif.add_team": {
+        "id": "Tim tambahan ID:KENDARAAN:HARI, mis. T5:motor:Senin-Jumat (boleh diulang).",
+        "en": "An added team ID:VEHICLE:DAYS, e.g. T5:motor:Mon-Fri (repeat it).",
+    },
+    "help.whatif.saturday": {
+        "id": "Semua tim bekerja Sabtu pagi.",
+        "en": "Every team works Saturday mornings.",
+    },
+    "help.whatif.teams": {
+        "id": "Hanya tim ini, mis. T1,T2.",
+        "en": "Only these teams, e.g. T1,T2.",
+    },
 }

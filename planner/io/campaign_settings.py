@@ -20,6 +20,7 @@ from __future__ import annotations
 from collections.abc import Callable, Mapping
 from typing import Any
 
+from planner.i18n import msg
 from planner.io.cells import Problems
 from planner.model.campaign import CampaignSettings
 
@@ -46,7 +47,11 @@ def read_campaign(doc: Mapping[str, Any], problems: Problems) -> CampaignSetting
         if table is None:
             continue
         if not isinstance(table, dict):
-            problems.error(FILE, f"{name} must be a table", column=name, hint=f"write [{name}]")
+            message, hint = (
+                msg("err.toml.table", setting=name),
+                msg("err.toml.table_hint", setting=name),
+            )
+            problems.error(FILE, message, column=name, hint=hint)
             continue
         for key, raw in table.items():
             column = f"{name}.{key}"
@@ -54,14 +59,18 @@ def read_campaign(doc: Mapping[str, Any], problems: Problems) -> CampaignSetting
                 if isinstance(raw, bool):
                     values[_FLAGS[name][key]] = raw
                 else:
-                    problems.error(FILE, f"{column} = {raw!r} is not true or false", column=column)
+                    message = msg("campaign.toml.not_bool", setting=column, raw=repr(raw))
+                    problems.error(FILE, message, column=column)
             elif key in _NUMBERS[name]:
                 target, check, rule, whole = _NUMBERS[name][key]
                 ok = isinstance(raw, int) if whole else isinstance(raw, (int, float))
                 if isinstance(raw, bool) or not ok or not check(float(raw)):
-                    problems.error(FILE, f"{column} = {raw!r} must be {rule}", column=column)
+                    rule_text = msg(f"err.rule.{rule}")
+                    message = msg("err.toml.must", setting=column, raw=repr(raw), rule=rule_text)
+                    problems.error(FILE, message, column=column)
                 else:
                     values[target] = raw
             else:
-                problems.warn(FILE, f"unknown key {key!r} in [{name}] is ignored", column=column)
+                message = msg("err.toml.unknown_key", setting=repr(key), table=name)
+                problems.warn(FILE, message, column=column)
     return CampaignSettings(**values)

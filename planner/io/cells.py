@@ -15,13 +15,14 @@ from collections.abc import Mapping
 from typing import Any
 
 from planner.errors import Problem
+from planner.i18n import Msg, msg
 from planner.model import Minutes, parse_hhmm
 
 
 class CellError(ValueError):
     """A cell that cannot be read; ``hint`` says how to fix it."""
 
-    def __init__(self, message: str, hint: str = ""):
+    def __init__(self, message: str | Msg, hint: str | Msg = ""):
         super().__init__(message)
         self.message = message
         self.hint = hint
@@ -38,20 +39,20 @@ class Problems:
     def error(
         self,
         file: str,
-        message: str,
+        message: str | Msg,
         row: int | None = None,
         column: str | None = None,
-        hint: str = "",
+        hint: str | Msg = "",
     ) -> None:
         """Record an error: the load fails, after every other problem has been found too."""
         self.errors.append(Problem(file, message, row, column, hint, "error"))
 
-    def warn(self, file: str, message: str, *where: Any, **named: Any) -> None:
+    def warn(self, file: str, message: str | Msg, *where: Any, **named: Any) -> None:
         """Record a warning (same arguments as ``error``): the load goes on, the user is told."""
         problem = Problem(file, message, *where, **named)
         self.warnings.append(dataclasses.replace(problem, severity="warning"))
 
-    def warn_once(self, key: tuple[str, ...], file: str, message: str, **where: object) -> None:
+    def warn_once(self, key: tuple[str, ...], file: str, message: str | Msg, **where: Any) -> None:
         """Warn only the first time ``key`` is seen (one decimal-comma warning per column)."""
         if key in self._once:
             return
@@ -63,7 +64,7 @@ class Problems:
             message,
             row if isinstance(row, int) else None,
             column if isinstance(column, str) else None,
-            str(where.get("hint", "")),
+            where.get("hint", ""),
         )
 
 
@@ -96,7 +97,7 @@ _RANGE_WORDS = re.compile(
     r"|\bto\b|–|—|-)\s*"
 )
 _LIST_SPLIT = re.compile(r"[,;/&+\s]+|\b(?:dan|and)\b")
-_WEEKDAY_HINT = "use day names such as Mon-Fri, Senin-Jumat, Senin s/d Sabtu or Senin;Rabu"
+_WEEKDAY_HINT = msg("err.weekday_hint")
 
 
 def format_days(days: frozenset[int]) -> str:
@@ -104,10 +105,17 @@ def format_days(days: frozenset[int]) -> str:
     return ",".join(DAY_LABELS[d] for d in sorted(days))
 
 
+def day_list(days: frozenset[int]) -> Msg:
+    """``Senin,Rabu`` / ``Monday,Wednesday``: weekdays inside a ``Msg``."""
+    first, *rest = sorted(days)
+    head = msg(f"weekday.{first}")
+    return msg("err.join", first=head, rest=day_list(frozenset(rest))) if rest else head
+
+
 def _weekday(token: str, text: str) -> int:
     day = WEEKDAY_NAMES.get(token)
     if day is None:
-        raise CellError(f"{text!r} is not a weekday or weekday range", _WEEKDAY_HINT)
+        raise CellError(msg("err.not_weekday", text=repr(text)), _WEEKDAY_HINT)
     return day
 
 
@@ -132,9 +140,9 @@ def parse_weekdays(text: str) -> frozenset[int]:
             span = (last - first) % 7
             days.update((first + i) % 7 for i in range(span + 1))
         else:
-            raise CellError(f"{text!r} is not a weekday or weekday range", _WEEKDAY_HINT)
+            raise CellError(msg("err.not_weekday", text=repr(text)), _WEEKDAY_HINT)
     if not days:
-        raise CellError(f"{text!r} is not a weekday or weekday range", _WEEKDAY_HINT)
+        raise CellError(msg("err.not_weekday", text=repr(text)), _WEEKDAY_HINT)
     return frozenset(days)
 
 
@@ -143,8 +151,7 @@ def parse_time(text: str) -> Minutes:
     try:
         return parse_hhmm(text)
     except ValueError:
-        hint = "use 24-hour HH:MM, e.g. 08:00 or 13:30"
-        raise CellError(f"{text!r} is not a time", hint) from None
+        raise CellError(msg("err.not_time", text=repr(text)), msg("err.time_hint")) from None
 
 
 _DMY = re.compile(r"^(\d{1,2})[/.-](\d{1,2})[/.-](\d{4})$")
@@ -165,7 +172,7 @@ def parse_date(text: str) -> dt.date:
             return dt.date(int(match[3]), int(match[2]), int(match[1]))
         except ValueError:
             pass
-    raise CellError(f"{text!r} is not a date", "use YYYY-MM-DD, e.g. 2026-12-01")
+    raise CellError(msg("err.not_date", text=repr(text)), msg("err.date_hint"))
 
 
 def parse_dates(text: str) -> frozenset[dt.date]:
@@ -187,8 +194,8 @@ def parse_count(text: str) -> int:
     if re.fullmatch(r"\d+\.0+", cleaned):  # Excel wrote a float, e.g. 12.0
         return int(cleaned.split(".")[0])
     if re.fullmatch(r"[-−]\s*\d+([.,]\d+)?", cleaned):
-        raise CellError(f"{text} is negative", "counts are whole numbers, 0 or more")
-    raise CellError(f"{text!r} is not a whole number", "counts are whole numbers, 0 or more")
+        raise CellError(msg("err.negative", text=text), msg("err.count_hint"))
+    raise CellError(msg("err.not_whole", text=repr(text)), msg("err.count_hint"))
 
 
 def parse_float(text: str) -> tuple[float, bool]:
@@ -198,10 +205,10 @@ def parse_float(text: str) -> tuple[float, bool]:
     if "," in cleaned and "." not in cleaned and cleaned.count(",") == 1:
         cleaned, comma = cleaned.replace(",", "."), True
     if not re.fullmatch(r"[-+]?(\d+\.?\d*|\.\d+)([eE][-+]?\d+)?", cleaned):
-        raise CellError(f"{text!r} is not a number", "write decimals with a point, e.g. -3.4707")
+        raise CellError(msg("err.not_number", text=repr(text)), msg("err.decimal_hint"))
     value = float(cleaned)
     if not math.isfinite(value):
-        raise CellError(f"{text!r} is not a number", "write decimals with a point, e.g. -3.4707")
+        raise CellError(msg("err.not_number", text=repr(text)), msg("err.decimal_hint"))
     return value, comma
 
 
@@ -216,13 +223,16 @@ def parse_yes_no(text: str) -> bool:
         return True
     if cleaned in _NO:
         return False
-    raise CellError(f"{text!r} is not yes or no", "write ya/tidak (or yes/no)")
+    raise CellError(msg("err.not_yes_no", text=repr(text)), msg("err.yes_no_hint"))
 
 
-def parse_choice(text: str, choices: Mapping[str, str], what: str) -> str:
+def parse_choice(text: str, choices: Mapping[str, str], what: str | Msg) -> str:
     """One of ``choices`` (keys lower-case, spaces as ``_``), mapped to its canonical value."""
     cleaned = re.sub(r"[\s-]+", "_", text.strip().lower())
     if cleaned in choices:
         return choices[cleaned]
     allowed = sorted(set(choices))
-    raise CellError(f"{text!r} is not a known {what}", "use one of: " + ", ".join(allowed))
+    raise CellError(
+        msg("err.not_choice", text=repr(text), what=what),
+        msg("err.choice_hint", allowed=", ".join(allowed)),
+    )

@@ -19,6 +19,7 @@ import re
 from collections.abc import Mapping
 from typing import Any
 
+from planner.i18n import Msg, msg
 from planner.io.cells import Problems
 from planner.model import Crossing, VehicleProfile
 
@@ -54,14 +55,14 @@ class _One:
         self.table, self.number, self.row, self.problems = table, number, row, problems
         self.ok = True
 
-    def fail(self, key: str, message: str, hint: str = "") -> None:
+    def fail(self, key: str, message: Msg) -> None:
         self.ok = False
         self.problems.error(
             FILE,
-            f"crossing {self.number}: {message}",
+            msg("err.crossing", number=self.number, message=message),
             row=self.row,
             column=f"crossing.{key}",
-            hint=hint or f"write it as {_EXAMPLE}",
+            hint=msg("err.crossing_hint", example=_EXAMPLE),
         )
 
     def point(self, key: str) -> tuple[float, float] | None:
@@ -71,23 +72,23 @@ class _One:
         elif isinstance(raw, list) and len(raw) == 2:
             lat, lon = raw
         else:
-            self.fail(key, f"{key} must be a harbour point {{ lat = …, lon = … }}")
+            self.fail(key, msg("err.crossing.point", setting=key))
             return None
         if not all(isinstance(v, int | float) and not isinstance(v, bool) for v in (lat, lon)):
-            self.fail(key, f"{key} lat and lon must be numbers")
+            self.fail(key, msg("err.crossing.numbers", setting=key))
             return None
         if not (-90 <= lat <= 90 and -180 <= lon <= 180):
-            self.fail(key, f"{key} = ({lat}, {lon}) is not a latitude, longitude")
+            self.fail(key, msg("err.crossing.latlon", setting=key, lat=lat, lon=lon))
             return None
         return float(lat), float(lon)
 
     def minutes(self, key: str, default: float | None) -> float | None:
         raw = self.table.get(key, default)
         if raw is None:
-            self.fail(key, f"{key} is missing (minutes on the water)")
+            self.fail(key, msg("err.crossing.no_minutes", setting=key))
             return None
         if isinstance(raw, bool) or not isinstance(raw, int | float) or not 0 <= raw <= 24 * 60:
-            self.fail(key, f"{key} = {raw!r} must be minutes between 0 and 1440")
+            self.fail(key, msg("err.crossing.minutes", setting=key, raw=repr(raw)))
             return None
         return float(raw)
 
@@ -96,7 +97,7 @@ class _One:
         names = raw if isinstance(raw, list) else [raw]
         found = [_VEHICLES.get(str(n).strip().lower()) for n in names]
         if not names or any(v is None for v in found):
-            self.fail("vehicles", f"vehicles = {raw!r}: name motorbike and/or car")
+            self.fail("vehicles", msg("err.crossing.vehicles", raw=repr(raw)))
             return None
         return frozenset(v for v in found if v is not None)
 
@@ -110,9 +111,9 @@ def read_crossings(doc: Mapping[str, Any], text: str, problems: Problems) -> tup
     if not isinstance(raw, list) or not all(isinstance(t, dict) for t in raw):
         problems.error(
             FILE,
-            "crossing must be written as [[crossing]] tables",
+            msg("err.crossing.tables"),
             column="crossing",
-            hint=f"write {_EXAMPLE}",
+            hint=msg("err.crossing_hint", example=_EXAMPLE),
         )
         return ()
     crossings: list[Crossing] = []
@@ -121,10 +122,14 @@ def read_crossings(doc: Mapping[str, Any], text: str, problems: Problems) -> tup
         for key in sorted(set(table) - KEYS):
             problems.warn(
                 FILE,
-                f"crossing {number}: unknown key {key!r} is ignored",
+                msg(
+                    "err.crossing",
+                    number=number,
+                    message=msg("err.crossing.key", setting=repr(key)),
+                ),
                 row=one.row,
                 column=f"crossing.{key}",
-                hint="use name, from, to, minutes, wait_minutes, vehicles",
+                hint=msg("err.crossing.keys_hint"),
             )
         name = table.get("name", f"crossing {number}")
         a, b = one.point("from"), one.point("to")
@@ -132,9 +137,9 @@ def read_crossings(doc: Mapping[str, Any], text: str, problems: Problems) -> tup
         wait = one.minutes("wait_minutes", 30.0)
         vehicles = one.vehicles()
         if a is not None and a == b:
-            one.fail("to", "from and to are the same point")
+            one.fail("to", msg("err.crossing.same"))
         if minutes == 0:
-            one.fail("minutes", "minutes must be more than 0")
+            one.fail("minutes", msg("err.crossing.zero"))
         if one.ok and a and b and minutes and wait is not None and vehicles is not None:
             crossings.append(Crossing(str(name), a, b, minutes, wait, vehicles))
     return tuple(crossings)

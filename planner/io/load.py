@@ -11,6 +11,7 @@ from collections.abc import Iterable, Mapping
 from pathlib import Path
 
 from planner.errors import InputError, Problem
+from planner.i18n import Num, msg
 from planner.io.cells import Problems
 from planner.io.national_holidays import default_years, national_holidays
 from planner.io.settings import FILE as SETTINGS_FILE
@@ -46,8 +47,8 @@ def _read_bytes(path: Path, problems: Problems) -> bytes | None:
     except OSError as exc:
         problems.error(
             path.name,
-            f"cannot be read: {exc.strerror or exc}",
-            hint="check that the file is not open elsewhere and can be read",
+            msg("err.unreadable", reason=exc.strerror or str(exc)),
+            hint=msg("err.unreadable_hint"),
         )
         return None
 
@@ -64,7 +65,7 @@ def _capped(errors: list[Problem]) -> list[Problem]:
     if len(errors) <= MAX_REPORTED:
         return errors
     more = len(errors) - MAX_REPORTED
-    return [*errors[:MAX_REPORTED], Problem("", f"… and {more} more problems not shown")]
+    return [*errors[:MAX_REPORTED], Problem("", msg("err.more_problems", count=Num(more)))]
 
 
 def load(folder: Path | str, years: Iterable[int] | None = None) -> tuple[District, list[Problem]]:
@@ -75,12 +76,13 @@ def load(folder: Path | str, years: Iterable[int] | None = None) -> tuple[Distri
     """
     folder = Path(folder)
     if not folder.is_dir():
-        hint = "give --data a district folder (`planner init DIR` makes one)"
-        raise InputError([Problem(str(folder), "is not a folder", hint=hint)])
+        hint = msg("err.not_folder_hint")
+        raise InputError([Problem(str(folder), msg("err.not_folder"), hint=hint)])
     try:
         return _load(folder, years)
     except OSError as exc:  # the folder vanished or cannot be listed mid-way
-        raise InputError([Problem(str(folder), f"cannot be read: {exc.strerror or exc}")]) from None
+        reason = msg("err.unreadable", reason=exc.strerror or str(exc))
+        raise InputError([Problem(str(folder), reason)]) from None
 
 
 def _load(folder: Path, years: Iterable[int] | None) -> tuple[District, list[Problem]]:
@@ -95,8 +97,8 @@ def _load(folder: Path, years: Iterable[int] | None) -> tuple[District, list[Pro
     if toml_path is None:
         problems.error(
             SETTINGS_FILE,
-            f"missing from {folder}",
-            hint="`planner init DIR` writes one to start from",
+            msg("err.toml.missing", folder=str(folder)),
+            hint=msg("err.toml.missing_hint"),
         )
     else:
         data = _read_bytes(toml_path, problems)
@@ -121,13 +123,14 @@ def _load(folder: Path, years: Iterable[int] | None) -> tuple[District, list[Pro
     if not national:
         problems.warn(
             "",
-            "national holidays are unknown (the holidays package gave none)",
-            hint="add them to holidays.csv (libur.csv)",
+            msg("err.no_national_holidays"),
+            hint=msg("err.no_national_holidays_hint"),
         )
     boundaries = _boundaries(settings.maps_dir) if settings else None
     district = build_district(inputs, national, problems, inputs_sha256(files), boundaries)
     if problems.errors or district is None:
         raise InputError(
-            _capped(problems.errors) or [Problem("", "the district is unusable")], problems.warnings
+            _capped(problems.errors) or [Problem("", msg("err.unusable_district"))],
+            problems.warnings,
         )
     return district, list(problems.warnings)

@@ -14,6 +14,8 @@ from pathlib import Path
 from typing import Any
 
 from planner.errors import InputError, Problem
+from planner.i18n import msg
+from planner.io.plan_origin import added_team_days, origin_json
 from planner.model import (
     BoatLine,
     Plan,
@@ -56,6 +58,7 @@ def plan_to_dict(plan: Plan) -> dict[str, Any]:
     }
     if plan.based_on:
         data["based_on"] = plan.based_on
+    data.update(origin_json(plan))
     data["routes"] = [
         {
             "team": r.team,
@@ -147,8 +150,8 @@ class _Reader:
                 Problem(
                     file=self.file,
                     column=path,
-                    message=what,
-                    hint="use a plan.json written by 'planner plan' (schema planner.plan/1)",
+                    message=msg("err.plan.field", what=what),
+                    hint=msg("err.plan.schema_hint"),
                 )
             ]
         )
@@ -239,6 +242,8 @@ def plan_from_dict(data: Any, file: str = "plan.json") -> Plan:
             road_joins=_road_joins(travel),
             version=int(data.get("version", 1)) if isinstance(data.get("version", 1), int) else 1,
             based_on=data.get("based_on") if isinstance(data.get("based_on"), str) else None,
+            added_team_days=added_team_days(data.get("added_team_days", []), rd.fail),
+            data_dir=rd.get(data, "data_dir", "$", str) if "data_dir" in data else None,
         )
     except ValueError as exc:
         raise rd.fail("$", str(exc)) from None
@@ -346,9 +351,12 @@ def read_plan(path: Path) -> Plan:
     try:
         text = path.read_text(encoding="utf-8")
     except FileNotFoundError:
-        raise InputError(f"{path}: no such file — give the path of a plan.json") from None
+        raise InputError(
+            [Problem(str(path), msg("err.no_file"), hint=msg("err.plan.path_hint"))]
+        ) from None
     except (OSError, UnicodeDecodeError) as exc:
-        raise InputError(f"{path}: cannot read ({exc.__class__.__name__})") from None
+        reason = msg("err.cannot_read", reason=exc.__class__.__name__)
+        raise InputError([Problem(str(path), reason)]) from None
     try:
         data = json.loads(text)
     except json.JSONDecodeError as exc:
@@ -358,8 +366,8 @@ def read_plan(path: Path) -> Plan:
                     file=str(path),
                     row=exc.lineno,
                     column=f"char {exc.colno}",
-                    message=f"not valid JSON: {exc.msg}",
-                    hint="use a plan.json written by 'planner plan'",
+                    message=msg("err.plan.json", reason=exc.msg),
+                    hint=msg("err.plan.written_hint"),
                 )
             ]
         ) from None

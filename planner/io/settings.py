@@ -15,9 +15,13 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, TypeVar
 
+from planner.i18n import Msg, msg
+from planner.io.campaign_settings import KEYS as CAMPAIGN_KEYS
 from planner.io.campaign_settings import read_campaign
 from planner.io.cells import Problems
 from planner.io.crossings import read_crossings
+from planner.io.office import read_letterhead
+from planner.io.templates import placeholder_office
 from planner.model import DEFAULT_WEIGHTS, Settings, SiteKind, VehicleProfile
 
 FILE = "planner.toml"
@@ -41,35 +45,6 @@ _SPEED_KEYS = {
 }
 # The model's defaults, so a partial [speed_kmh] table only changes what it names.
 _DEFAULT_SPEEDS = Settings(name="", office_name="", office_lat=0.0, office_lon=0.0).speed_kmh
-_TOP_KEYS = {
-    "name",
-    "timezone",
-    "language",
-    "recording_minutes",
-    "setup_minutes",
-    "print_minutes",
-    "turnout",
-    "school_turnout",
-    "printers",
-    "blank_stock",
-    "blank_reserve",
-    "detour_factor",
-    "team_day_capacity",
-    "card_value",
-    "roads",
-    "maps",
-    "office",
-    "weights",
-    "speed_kmh",
-    "office_name",
-    "office_lat",
-    "office_lon",
-    "max_distance_km",
-    "road_join_km",
-    "crossing",
-    "fairness",
-    "forecast",
-}
 
 
 @dataclass(frozen=True)
@@ -107,7 +82,7 @@ class _Reader:
         self.text = text
         self.problems = problems
 
-    def problem(self, key: str, message: str, hint: str = "") -> None:
+    def problem(self, key: str, message: str | Msg, hint: str | Msg = "") -> None:
         self.problems.error(FILE, message, row=_line_of(self.text, key), column=key, hint=hint)
 
     def value(self, key: str, table: Mapping[str, Any] | None = None) -> Any:
@@ -126,16 +101,22 @@ class _Reader:
         raw = self.value(key, table)
         if raw is None:
             return None
-        kind = "a whole number" if whole else "a number"
+        kind = msg("err.toml.whole") if whole else msg("err.toml.number")
         if (
             isinstance(raw, bool)
             or not isinstance(raw, (int, float))
             or (whole and not isinstance(raw, int))
         ):
-            self.problem(key, f"{key} = {raw!r} is not {kind}", f"write e.g. {key} = {rule}")
+            self.problem(
+                key,
+                msg("err.toml.not", setting=key, raw=repr(raw), kind=kind),
+                msg("err.toml.write", setting=key, rule=msg(f"err.rule.{rule}")),
+            )
             return None
         if raw != raw or not check(float(raw)):  # NaN fails every check
-            self.problem(key, f"{key} = {raw!r} must be {rule}")
+            self.problem(
+                key, msg("err.toml.must", setting=key, raw=repr(raw), rule=msg(f"err.rule.{rule}"))
+            )
             return None
         return float(raw)
 
@@ -144,7 +125,11 @@ class _Reader:
         if raw is None:
             return None
         if not isinstance(raw, str) or not raw.strip():
-            self.problem(key, f"{key} = {raw!r} is not a text", f'write e.g. {key} = "…"')
+            self.problem(
+                key,
+                msg("err.toml.not_text", setting=key, raw=repr(raw)),
+                msg("err.toml.text_hint", setting=key),
+            )
             return None
         return raw.strip()
 
@@ -153,7 +138,9 @@ class _Reader:
         if raw is None:
             return None
         if not isinstance(raw, dict):
-            self.problem(key, f"{key} must be a table", f"write it as [{key}] with keys below it")
+            self.problem(
+                key, msg("err.toml.table", setting=key), msg("err.toml.table_hint", setting=key)
+            )
             return None
         return raw
 
@@ -163,13 +150,13 @@ def _syntax_error(exc: tomllib.TOMLDecodeError, problems: Problems) -> None:
     match = re.search(r"\(at line (\d+), column (\d+)\)", message)
     row = int(match[1]) if match else None
     message = re.sub(r"\s*\(at line \d+, column \d+\)", "", message)
-    if match:
-        message += f" (column {match[2]})"
+    # tomllib's reason is English only: the Indonesian message gives the place instead.
+    column = match[2] if match else "?"
     problems.error(
         FILE,
-        f"not valid TOML: {message}",
+        msg("err.toml.syntax", reason=message, column=column),
         row=row,
-        hint='texts need quotes (name = "Rejang Lebong"), decimals a point (lat = -3.47)',
+        hint=msg("err.toml.syntax_hint"),
     )
 
 
@@ -182,7 +169,7 @@ def _keyed_numbers(
     keys: Mapping[str, K],
     defaults: Mapping[K, float],
     check: tuple[Callable[[float], bool], str],
-    hint: str,
+    hint: str | Msg,
 ) -> dict[K, float] | None:
     """A ``[name]`` table of numbers (weights, speeds) over ``defaults``; None when absent."""
     table = reader.table(name)
@@ -194,7 +181,7 @@ def _keyed_numbers(
         if target is None:
             reader.problems.warn(
                 FILE,
-                f"unknown key {key!r} in [{name}] is ignored",
+                msg("err.toml.unknown_key", setting=repr(key), table=name),
                 row=_line_of(reader.text, f"{name}.{key}"),
                 column=f"{name}.{key}",
                 hint=hint,
@@ -214,22 +201,24 @@ def _office(reader: _Reader) -> tuple[str, float | None, float | None]:
     lat = reader.number(
         lat_key,
         lambda v: INDONESIA_LAT[0] <= v <= INDONESIA_LAT[1],
-        "inside Indonesia (-11..6)",
+        "lat",
         office or None,
     )
     lon = reader.number(
         lon_key,
         lambda v: INDONESIA_LON[0] <= v <= INDONESIA_LON[1],
-        "inside Indonesia (95..141)",
+        "lon",
         office or None,
     )
     given = [reader.value(key, office or None) for key in (lat_key, lon_key)]
+    if office.get("placeholder") is True:
+        placeholder_office(reader.problems, _line_of(reader.text, "office.placeholder"))
     if None in given:
         reader.problems.error(
             FILE,
-            "the office location is missing",
+            msg("err.toml.no_office"),
             column="office",
-            hint="add [office] with name, lat and lon (e.g. lat = -3.4707, lon = 102.5237)",
+            hint=msg("err.toml.no_office_hint"),
         )
     return name or "Kantor Dinas Dukcapil", lat, lon
 
@@ -245,8 +234,8 @@ def _roads(reader: _Reader, folder: Path, maps_dir: Path) -> str | None:
             return str(candidate)
     reader.problem(
         "roads",
-        f"roads file {roads!r} not found in {maps_dir} or {folder}",
-        hint="put the OSM/GraphML file in maps/ or remove the roads line",
+        msg("err.toml.no_roads", file=repr(roads), maps=str(maps_dir), folder=str(folder)),
+        hint=msg("err.toml.no_roads_hint"),
     )
     return None
 
@@ -266,6 +255,26 @@ _NUMBER_KEYS: tuple[tuple[str, Callable[[float], bool], str, bool], ...] = (
     ("road_join_km", lambda v: 0 <= v <= 50, "between 0 and 50", False),
 )
 """Top-level numeric settings: key, the check, the rule a message states, whole numbers only."""
+_TOP_KEYS = (
+    {key for key, *_ in _NUMBER_KEYS}
+    | CAMPAIGN_KEYS
+    | {
+        "name",
+        "timezone",
+        "language",
+        "roads",
+        "maps",
+        "office",
+        "weights",
+        "speed_kmh",
+        "office_name",
+        "office_lat",
+        "office_lon",
+        "max_distance_km",
+        "crossing",
+        "letters",
+    }
+)
 
 
 def _parse(data: bytes, problems: Problems) -> tuple[str, dict[str, Any]] | None:
@@ -273,7 +282,7 @@ def _parse(data: bytes, problems: Problems) -> tuple[str, dict[str, Any]] | None
     try:
         text = data.decode("utf-8-sig")
     except UnicodeDecodeError:
-        problems.error(FILE, "is not UTF-8 text", hint="save it as UTF-8")
+        problems.error(FILE, msg("err.toml.not_utf8"), hint=msg("err.toml.not_utf8_hint"))
         return None
     try:
         return text, tomllib.loads(text)
@@ -289,14 +298,16 @@ def _general(reader: _Reader, folder: Path) -> tuple[str | None, str, str]:
         if key not in _TOP_KEYS:
             problems.warn(
                 FILE,
-                f"unknown setting {key!r} is ignored",
+                msg("err.toml.unknown_setting", setting=repr(key)),
                 row=_line_of(reader.text, key),
                 column=key,
-                hint="check the spelling against the README",
+                hint=msg("err.toml.spelling_hint"),
             )
     name = reader.text_value("name")
     if name is None and "name" not in doc:
-        problems.warn(FILE, f"no name given; using {folder.resolve().name!r}", column="name")
+        problems.warn(
+            FILE, msg("err.toml.no_name", name=repr(folder.resolve().name)), column="name"
+        )
         name = folder.resolve().name or "district"
     timezone = reader.text_value("timezone") or "Asia/Jakarta"
     try:
@@ -304,12 +315,12 @@ def _general(reader: _Reader, folder: Path) -> tuple[str | None, str, str]:
     except (zoneinfo.ZoneInfoNotFoundError, ValueError):
         reader.problem(
             "timezone",
-            f"unknown timezone {timezone!r}",
-            "use Asia/Jakarta (WIB), Asia/Makassar (WITA) or Asia/Jayapura (WIT)",
+            msg("err.toml.timezone", zone=repr(timezone)),
+            msg("err.toml.timezone_hint"),
         )
     language = reader.text_value("language") or "id"
     if language not in ("id", "en"):
-        reader.problem("language", f"language = {language!r} must be id or en")
+        reader.problem("language", msg("err.toml.language", value=repr(language)))
     return name, timezone, language
 
 
@@ -343,7 +354,7 @@ def read_settings(folder: Path, data: bytes, problems: Problems) -> SettingsFile
         _WEIGHT_KEYS,
         DEFAULT_WEIGHTS,
         (lambda v: v >= 0, "0 or more"),
-        "use village, school, homebound (desa, sekolah, warga_khusus)",
+        msg("err.toml.weights_hint"),
     )
     speeds = _keyed_numbers(
         reader,
@@ -351,17 +362,18 @@ def read_settings(folder: Path, data: bytes, problems: Problems) -> SettingsFile
         _SPEED_KEYS,
         _DEFAULT_SPEEDS,
         (lambda v: 0 < v <= 200, "between 0 and 200"),
-        "use car or motorbike (mobil, motor)",
+        msg("err.toml.speed_hint"),
     )
     if speeds is not None:
         fields["speed_kmh"] = speeds
     roads = _roads(reader, folder, maps_dir)
     crossings = read_crossings(doc, text, problems)
-    campaign = read_campaign(doc, problems)
+    letterhead = read_letterhead(doc, text, problems, (folder, maps_dir))
+    fields["campaign"] = read_campaign(doc, problems)
     if fields.get("blank_reserve", 0) > fields.get("blank_stock", 0):
         problems.warn(
             FILE,
-            "blank_reserve is more than blank_stock: no card can be printed",
+            msg("err.toml.reserve"),
             row=_line_of(text, "blank_reserve"),
             column="blank_reserve",
         )
@@ -377,7 +389,7 @@ def read_settings(folder: Path, data: bytes, problems: Problems) -> SettingsFile
         weights=weights or DEFAULT_WEIGHTS,
         roads=roads,
         crossings=crossings,
-        campaign=campaign,
+        letterhead=letterhead,
         **fields,
     )
     return SettingsFile(settings, maps_dir, max_km or DEFAULT_MAX_DISTANCE_KM)

@@ -13,6 +13,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from planner.i18n import Msg, Num, msg
 from planner.io import sheets
 from planner.io.cells import Problems
 
@@ -40,10 +41,10 @@ class TableSpec:
         """The English file name, for messages about a missing table."""
         return f"{self.names[0]}.csv"
 
-    def describe(self, column: str) -> str:
-        """``backlog (or belum_rekam)``."""
+    def describe(self, column: str) -> str | Msg:
+        """``backlog (or belum_rekam)`` / ``backlog (atau belum_rekam)``."""
         aliases = [a for a in self.columns[column] if a != column]
-        return f"{column} (or {aliases[0]})" if aliases else column
+        return msg("err.or_alias", column=column, alias=aliases[0]) if aliases else column
 
 
 _LAT = ("lat", "latitude", "lintang")
@@ -238,22 +239,20 @@ def find_files(folder: Path, spec: TableSpec, problems: Problems) -> Path | None
     if len(found) > 1:
         problems.error(
             found[1].name,
-            f"{spec.key} is given twice: {found[0].name} and {found[1].name}",
-            hint="keep one of them",
+            msg("err.table_twice", table=spec.key, a=found[0].name, b=found[1].name),
+            hint=msg("err.table_twice_hint"),
         )
         return None
     if found:
         return found[0]
     odd = [entries[f"{n}{e}"] for n in spec.names for e in _UNSUPPORTED if f"{n}{e}" in entries]
     if odd:
-        problems.error(
-            odd[0].name, "this file type cannot be read", hint="save it as .csv or .xlsx"
-        )
+        problems.error(odd[0].name, msg("err.file_type"), hint=msg("err.file_type_hint"))
     elif spec.required_table:
         problems.error(
             spec.label,
-            f"{spec.label} (or {spec.names[1]}.csv, .xlsx) is missing from {folder}",
-            hint="every district needs villages and teams; `planner init DIR` makes a template",
+            msg("err.table_missing", file=spec.label, alias=spec.names[1], folder=str(folder)),
+            hint=msg("err.table_missing_hint"),
         )
     return None
 
@@ -264,8 +263,8 @@ def decode(data: bytes, file: str, problems: Problems) -> str:
     if legacy:
         problems.warn(
             file,
-            "not UTF-8; read as Windows-1252 (accents may be wrong)",
-            hint="save as 'CSV UTF-8' in Excel",
+            msg("err.not_utf8_csv"),
+            hint=msg("err.not_utf8_csv_hint"),
         )
     return text
 
@@ -279,14 +278,14 @@ def _raw_rows(data: bytes, file: str, problems: Problems) -> list[list[str]] | N
         except sheets.UnreadableWorkbook as exc:
             problems.error(
                 file,
-                f"cannot be read as an Excel workbook ({exc.kind})",
-                hint="open it in Excel and save it again as .xlsx, or as CSV UTF-8",
+                msg("err.bad_xlsx", kind=exc.kind),
+                hint=msg("err.bad_xlsx_hint"),
             )
             return None
     try:
         return sheets.csv_rows(decode(data, file, problems))
     except sheets.UnreadableCsv as exc:
-        problems.error(file, f"cannot be read as CSV: {exc}", hint="save it again as CSV UTF-8")
+        problems.error(file, msg("err.bad_csv", reason=str(exc)), hint=msg("err.bad_csv_hint"))
         return None
 
 
@@ -305,7 +304,7 @@ def read_table(spec: TableSpec, file: str, data: bytes, problems: Problems) -> T
         skipped += 1
     raw = raw[skipped:]
     if not raw:
-        problems.error(file, "the file is empty", hint="it needs a header row, then data rows")
+        problems.error(file, msg("err.empty_file"), hint=msg("err.empty_file_hint"))
         return None
     header = [c.strip().lstrip("\ufeff") for c in raw[0]]
     headers: dict[str, str] = {}
@@ -321,27 +320,32 @@ def read_table(spec: TableSpec, file: str, data: bytes, problems: Problems) -> T
         if canonical in headers:
             problems.error(
                 file,
-                f"column {spec.describe(canonical)} appears twice: "
-                f"{headers[canonical]!r} and {text!r}",
+                msg(
+                    "err.column_twice",
+                    column=spec.describe(canonical),
+                    a=repr(headers[canonical]),
+                    b=repr(text),
+                ),
                 row=1 + skipped,
                 column=text,
-                hint="delete or rename one of them",
+                hint=msg("err.column_twice_hint"),
             )
             continue
         headers[canonical] = text
         positions[canonical] = index
-    found = [h for h in header if h]
+    found: list[str | Msg] = [h for h in header if h]
     if spec.personal:
         # A file saved without its header has a resident's row here: list only known headers.
-        found = list(headers.values()) + ([f"{len(extra)} other(s)"] if extra else [])
+        others = [msg("err.other_columns", count=Num(len(extra)))] if extra else []
+        found = [*headers.values(), *others]
     for column in spec.required:
         if column not in headers:
             problems.error(
                 file,
-                f"missing column {spec.describe(column)}",
+                msg("err.missing_column", column=spec.describe(column)),
                 row=1 + skipped,
                 column=column,
-                hint="columns found: " + (", ".join(found) or "none"),
+                hint=msg("err.columns_found", columns=_joined(found)),
             )
     rows = []
     for index, values in enumerate(raw[1:], start=2 + skipped):
@@ -350,5 +354,13 @@ def read_table(spec: TableSpec, file: str, data: bytes, problems: Problems) -> T
         cells = {c: values[i].strip() for c, i in positions.items() if i < len(values)}
         rows.append(Row(index, cells))
     if spec.needs_rows and not rows:
-        problems.error(file, "has a header but no rows", hint=f"add at least one {spec.key} row")
+        problems.error(file, msg("err.no_rows"), hint=msg("err.no_rows_hint", table=spec.key))
     return Table(spec, file, headers, tuple(rows), tuple(extra))
+
+
+def _joined(items: list[str | Msg]) -> str | Msg:
+    """``a, b, 2 others`` as one message value (``—`` when there are none)."""
+    if not items:
+        return "—"
+    first, *rest = items
+    return msg("err.list", first=first, rest=_joined(rest)) if rest else first

@@ -1,83 +1,70 @@
-"""The tally: the "all stops" sheet's columns, and reading it back filled in, checked.
+"""The tally: reading back a filled-in ``schedule.xlsx`` (or a CSV of it), checked.
 
-``schedule.xlsx`` writes one row per planned stop in ``ALL_STOPS_COLUMNS`` (no personal data: a
-homebound stop names its category and village, never the resident); they are defined here so
-the export and this reader agree. The office fills in two more columns: ``recorded`` (people
-actually recorded) and ``printed`` (cards printed at the stop). A blank ``recorded`` means the
-stop was not visited. One pass collects every problem, so the coordinator fixes the whole sheet
-at once: ``read_tally`` either returns the results or raises one ``InputError`` naming file, row
-and column of each. Counts and dates are read by the tables' rules (``planner.io.cells``:
-``12.0`` from Excel, ``1.234`` as an Indonesian thousand, ``24/11/2026``), and the file by the
-tables' reader (``planner.io.sheets``).
+``schedule.xlsx`` writes the "all stops" sheet (``Semua kunjungan``, no personal data) and one
+sheet per team; every one of them has the stop code column (``Kode``) and the two columns the
+office or the team fills in: ``recorded`` (``Direkam``, people actually recorded) and
+``printed`` (``Dicetak``, cards printed at the stop). Any of those sheets may be filled in, or
+several (each team its own sheet): every sheet with a ``recorded`` column is read, and a stop
+filled in on two sheets must carry the same numbers. Rows are matched to the plan's stops by
+their code; rows without one (tallies of earlier versions, a CSV) by team + date + site. A row
+whose ``recorded`` and ``printed`` are both blank is ignored: the stop was not visited, or was
+cancelled by a replan after the sheet was printed. Headers are read in Indonesian or English
+(``planner.io.tally_columns``).
 
-Header names (case and spaces do not matter) — English, with a small set of Indonesian aliases:
-
-====================  ==========================
-column                also accepted
-====================  ==========================
-``recorded``          ``tercatat``, ``direkam``
-``printed``           ``dicetak``
-``team``              ``tim``
-``date``              ``tanggal``
-``week``              ``minggu``
-====================  ==========================
+One pass collects every problem, so the coordinator fixes the whole sheet at once:
+``read_tally`` either returns the results or raises one ``InputError`` naming file (and sheet),
+row and column of each. A tally of another week is one problem naming the week it is for.
+Counts and dates are read by the tables' rules (``planner.io.cells``: ``12.0`` from Excel,
+``1.234`` as an Indonesian thousand, ``24/11/2026``).
 """
 
 from __future__ import annotations
 
 import datetime as dt
 import hashlib
-from collections.abc import Mapping
+import io
+import warnings
+from collections import Counter
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
+from planner.calendar import Week
 from planner.errors import InputError, Problem
+from planner.i18n import Msg, Num, msg
 from planner.io import sheets
-from planner.io.tables import normalise_header
-from planner.io.tally_rows import RowChecker
-from planner.ledger import StopResult, stop_key
+from planner.io.cells import CellError, parse_date
+from planner.io.tally_columns import (
+    ALL_STOPS_COLUMNS,
+    KEY_COLUMNS,
+    RESULT_COLUMNS,
+    SHEET_COLUMNS,
+    all_stops_names,
+    all_stops_sheet,
+    column_of,
+    header,
+)
+from planner.io.tally_rows import Columns, Entry, PlanIndex, RowChecker, cell_of
+from planner.io.tally_sums import busy_warnings, one_per_stop, over_limits
+from planner.ledger import StopResult
+from planner.ledger.records import merge_results
 from planner.model import Plan
 
-ALL_STOPS_COLUMNS: tuple[str, ...] = (
-    "week",
-    "team",
-    "date",
-    "order",
-    "site",
-    "kind",
-    "place",
-    "kecamatan",
-    "arrive",
-    "start",
-    "end",
-    "people",
-    "cards",
-)
-"""Columns of the "all stops" sheet, in order (English header names; ``place`` is the display
-name: village or school name, or e.g. "lansia, Desa X" for a homebound visit)."""
-
-RESULT_COLUMNS: tuple[str, ...] = ("recorded", "printed")
-"""Columns the office adds to a tally: people actually recorded and cards actually printed
-(a blank cell means the stop was not visited)."""
-
-ALL_STOPS_SHEET = "all stops"
-
-HEADER_ALIASES: Mapping[str, str] = {
-    "tercatat": "recorded",
-    "direkam": "recorded",
-    "dicetak": "printed",
-    "tim": "team",
-    "tanggal": "date",
-    "minggu": "week",
-}
-"""Indonesian header → English column. Keep it small: every alias is one more way to be wrong."""
-
-REQUIRED_COLUMNS = ("team", "date", "site", "recorded", "printed")
+__all__ = [
+    "ALL_STOPS_COLUMNS",
+    "RESULT_COLUMNS",
+    "SHEET_COLUMNS",
+    "Tally",
+    "read_tally",
+    "tally_week",
+]
 
 MAX_TALLY_BYTES = 20_000_000
 """A week's tally is a few hundred rows; a bigger file is the wrong file."""
 
 _HEADER_SCAN_ROWS = 10
+_ONCE = (*KEY_COLUMNS, "code", "week", *RESULT_COLUMNS)
+"""Columns that may appear only once in a sheet."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -88,50 +75,91 @@ class Tally:
     week: str
     results: tuple[StopResult, ...]
     not_visited: int
-    """Planned stops with a blank ``recorded`` cell or no row at all."""
+    """Planned stops with blank ``recorded`` and ``printed`` cells or no row at all."""
     warnings: tuple[Problem, ...]
     sha256: str
 
 
-def read_tally(path: Path, plan: Plan) -> Tally:
+Rows = list[tuple[int, list[str]]]
+"""(spreadsheet row number, cell texts) for every row of a sheet."""
+
+
+@dataclass(frozen=True, slots=True)
+class _Table:
+    """A sheet's data rows under its header row, and its columns."""
+
+    file: str
+    """``path`` for a CSV, ``path [sheet]`` for a workbook's sheet (the problems' file)."""
+    rows: Rows
+    columns: Columns
+
+
+def read_tally(path: Path, plan: Plan, limits: Mapping[str, int] | None = None) -> Tally:
     """Read the tally at ``path`` (CSV or XLSX) and check it against ``plan``.
 
-    Raises one ``InputError`` listing every problem: a missing column, a row whose
-    team + date + site is not a stop of the plan, text or a negative number in ``recorded`` or
-    ``printed``, more printed than recorded, a duplicate row, a row of another week. More
-    recorded than twice the expected people is only a warning (a busy day happens).
+    ``limits`` holds what each site could hold when the week began (village backlog, unrecorded
+    students, 1 for a resident; ``planner.ledger.site_limits``): a week's recorded people above
+    it is an error. Raises one ``InputError`` listing every problem: a missing column, a row that
+    is no stop of the plan, text or a negative number in ``recorded`` or ``printed``, more
+    printed than recorded or than the team-day carried, a stop filled in twice, a row of another
+    week. More recorded than twice the expected people is only a warning (a busy day happens).
     """
-    file = str(path)
     data = _read_bytes(path)
-    rows = _read_rows(path, data)
-    header_at, columns, problems = _find_columns(file, rows)
-    stops = {stop_key(r.team, r.date, s.site): s for r, s in plan.stops()}
-    results: list[StopResult] = []
-    warnings: list[Problem] = []
-    seen: dict[str, int] = {}
-    if not problems:
-        for row_number, cells in rows[header_at + 1 :]:
-            if not any(c.strip() for c in cells):
-                continue
-            checker = RowChecker(file, row_number, cells, columns)
-            result = checker.check(plan, stops, seen)
+    tables = _tables(path, data)
+    index = PlanIndex.of(plan)
+    wrong = _wrong_week(path, tables, plan.week)
+    if wrong is not None:
+        raise InputError([wrong])
+    entries: list[Entry] = []
+    problems: list[Problem] = []
+    for table in tables:
+        claimed: set[tuple[int, int]] = set()
+        for row_number, cells in table.rows:
+            if not any(cell_of(cells, table.columns, c) for c in RESULT_COLUMNS):
+                continue  # not visited, cancelled, or not a stop (a boat or return line)
+            checker = RowChecker(table.file, row_number, cells, table.columns)
+            entry = checker.check(index, claimed)
             problems.extend(checker.problems)
-            warnings.extend(checker.warnings)
-            if result is not None:
-                results.append(result)
+            if entry is not None:
+                entries.append(entry)
+    unique, repeated = one_per_stop(entries, index)
+    problems.extend(repeated)
+    if limits is not None:
+        problems.extend(over_limits(unique, index, limits))
+    warnings_ = busy_warnings(unique, index, limits)
     if problems:
-        raise InputError(problems, warnings)
+        raise InputError(problems, warnings_)
+    results = [
+        StopResult(
+            team=index.route(e.stop).team,
+            date=index.route(e.stop).date,
+            site=index.stop(e.stop).site,
+            recorded=e.recorded,
+            printed=e.printed,
+        )
+        for e in sorted(unique, key=lambda e: e.stop)
+    ]
     return Tally(
-        file=file,
+        file=str(path),
         week=plan.week,
-        results=tuple(results),
-        not_visited=len(stops) - len(results),
-        warnings=tuple(warnings),
+        results=merge_results(results),
+        not_visited=len(index.by_code) - len(unique),
+        warnings=tuple(warnings_),
         sha256=hashlib.sha256(data).hexdigest(),
     )
 
 
-def _file_error(path: Path, message: str, hint: str = "") -> InputError:
+def tally_week(path: Path) -> str | None:
+    """The week a tally is for (its week cells, else its dates), or None when it cannot be
+    read or says nothing about its week; for messages only."""
+    try:
+        tables = _tables(path, _read_bytes(path))
+    except InputError:
+        return None
+    return _week_of(tables)
+
+
+def _file_error(path: Path, message: Msg, hint: Msg | str = "") -> InputError:
     """One problem about the whole file, as the error ``read_tally`` raises."""
     return InputError([Problem(file=str(path), message=message, hint=hint)])
 
@@ -143,58 +171,74 @@ def _read_bytes(path: Path) -> bytes:
         if size > MAX_TALLY_BYTES:
             raise _file_error(
                 path,
-                f"{size:,} bytes is too large for a week's tally (limit {MAX_TALLY_BYTES:,})",
-                "give the filled-in 'all stops' sheet",
+                msg("record.err.too_large", size=Num(size), limit=Num(MAX_TALLY_BYTES)),
+                msg("record.hint.give_tally"),
             )
         return path.read_bytes()
     except FileNotFoundError:
-        raise _file_error(path, "no such file", "give the filled-in tally (CSV or XLSX)") from None
+        raise _file_error(path, msg("record.err.no_file"), msg("record.hint.give_tally")) from None
     except IsADirectoryError:
-        raise _file_error(path, "is a folder", "give the filled-in tally file") from None
+        raise _file_error(
+            path, msg("record.err.is_folder"), msg("record.hint.give_tally")
+        ) from None
     except OSError as exc:
-        raise _file_error(path, f"cannot read ({exc.strerror or exc})") from None
+        reason = exc.strerror or str(exc)
+        raise _file_error(path, msg("record.err.cannot_read", reason=reason)) from None
 
 
-Rows = list[tuple[int, list[str]]]
-"""(spreadsheet row number, cell texts) for every row of the file."""
-
-
-def _read_rows(path: Path, data: bytes) -> Rows:
-    """The numbered rows of the tally: a workbook by its content (its "all stops" sheet, else
-    the first), else CSV unless the name says it is a spreadsheet CSV cannot be."""
+def _sheets(path: Path, data: bytes) -> list[tuple[str, Rows]]:
+    """Every sheet of the tally as (problem file label, numbered rows): a workbook by its
+    content, else a CSV unless the name says it is a spreadsheet CSV cannot be."""
     if not data.strip():
-        raise _file_error(path, "the file is empty", "give the filled-in tally")
+        raise _file_error(path, msg("record.err.empty_file"), msg("record.hint.give_tally"))
     if data[:4] == b"PK\x03\x04":
-        return list(enumerate(_xlsx_rows(path, data), start=1))
+        return [(f"{path} [{name}]", rows) for name, rows in _xlsx_sheets(path, data)]
     if path.suffix.lower() in (".xlsx", ".xlsm", ".xls", ".ods"):
-        raise _file_error(path, "not a readable .xlsx workbook", "save the tally as .xlsx or .csv")
-    # Excel on Windows saves "CSV" in the ANSI code page; site ids and numbers are ASCII, so a
+        raise _file_error(path, msg("record.err.not_xlsx"), msg("record.hint.save_again"))
+    # Excel on Windows saves "CSV" in the ANSI code page; codes, ids and numbers are ASCII, so a
     # lossy decode of names cannot change what is recorded: no warning about it.
     text, _ = sheets.decode(data, lenient=True)
     try:
-        return list(enumerate(sheets.csv_rows(text), start=1))
+        return [(str(path), list(enumerate(sheets.csv_rows(text), start=1)))]
     except sheets.UnreadableCsv as exc:
-        raise InputError(
-            [
-                Problem(
-                    file=str(path),
-                    row=exc.line,
-                    message=f"not a readable CSV row ({exc})",
-                    hint="save the tally again from Excel as CSV or XLSX",
+        problem = Problem(
+            file=str(path),
+            row=exc.line,
+            message=msg("record.err.bad_csv", reason=str(exc)),
+            hint=msg("record.hint.save_again"),
+        )
+        raise InputError([problem]) from None
+
+
+def _xlsx_sheets(path: Path, data: bytes) -> list[tuple[str, Rows]]:
+    """(name, numbered rows) of every worksheet; InputError when it cannot be read."""
+    import openpyxl  # slow import, only when a workbook is given
+
+    with warnings.catch_warnings():
+        # openpyxl warns about styles and extensions it ignores; they do not matter here.
+        warnings.simplefilter("ignore")
+        try:
+            book = openpyxl.load_workbook(io.BytesIO(data), read_only=True, data_only=True)
+        except Exception:  # openpyxl raises many kinds on a damaged workbook
+            raise _file_error(
+                path, msg("record.err.not_xlsx"), msg("record.hint.save_again")
+            ) from None
+        try:
+            return [
+                (
+                    sheet.title,
+                    [
+                        (n, [_cell_text(v) for v in row])
+                        for n, row in enumerate(sheet.iter_rows(values_only=True), start=1)
+                    ],
                 )
+                for sheet in book.worksheets
             ]
-        ) from None
-
-
-def _xlsx_rows(path: Path, data: bytes) -> list[list[str]]:
-    """The rows of the tally workbook; InputError when it cannot be opened or read."""
-    try:
-        return sheets.xlsx_rows(data, sheet=ALL_STOPS_SHEET, text=_cell_text)
-    except sheets.UnreadableWorkbook as exc:
-        message = "cannot read the sheet" if exc.opened else "not a readable .xlsx workbook"
-        raise _file_error(
-            path, f"{message} ({exc.kind})", "save the tally again from Excel"
-        ) from None
+        except Exception as exc:  # a broken sheet inside a valid zip
+            message = msg("record.err.bad_sheet", kind=type(exc).__name__)
+            raise _file_error(path, message, msg("record.hint.save_again")) from None
+        finally:
+            book.close()
 
 
 def _cell_text(value: object) -> str:
@@ -210,58 +254,119 @@ def _cell_text(value: object) -> str:
     return sheets.cell_text(value)
 
 
-def _normalise(header: str) -> str:
-    """The tables' header rule (case, spaces, dashes), then the Indonesian aliases."""
-    name = normalise_header(header)
-    return HEADER_ALIASES.get(name, name)
+def _tables(path: Path, data: bytes) -> list[_Table]:
+    """The sheets to read: every sheet whose header has a ``recorded`` or ``printed`` column;
+    InputError with the header problems of those (or of the likeliest sheet when none has)."""
+    found: list[tuple[_Table, list[Problem]]] = []
+    for file, rows in _sheets(path, data):
+        at = _header_at(rows)
+        if at is not None:
+            columns, problems = _columns(file, rows[at])
+            found.append((_Table(file, rows[at + 1 :], columns), problems))
+    tallies = [(t, p) for t, p in found if any(c in t.columns for c in RESULT_COLUMNS)]
+    if not tallies:
+        if not found:
+            return _no_header(path)
+        names = all_stops_names()
+        found.sort(key=lambda f: f[0].file.rsplit(" [", 1)[-1].rstrip("]").lower() not in names)
+        tallies = found[:1]
+    problems = [p for _, ps in tallies for p in ps]
+    if problems:
+        raise InputError(problems)
+    return [t for t, _ in tallies]
 
 
-def _find_columns(file: str, rows: Rows) -> tuple[int, dict[str, tuple[int, str]], list[Problem]]:
-    """The header row's index and column name → (position, header as written)."""
-    for index, (_, cells) in enumerate(rows[:_HEADER_SCAN_ROWS]):
-        names = [_normalise(c) for c in cells]
-        if "site" in names or "recorded" in names:
-            header_row = rows[index][0]
-            columns: dict[str, tuple[int, str]] = {}
-            problems: list[Problem] = []
-            for position, (name, raw) in enumerate(zip(names, cells, strict=True)):
-                if not name:
-                    continue
-                if name in columns and name in (*REQUIRED_COLUMNS, "week"):
-                    problems.append(
-                        Problem(
-                            file=file,
-                            row=header_row,
-                            column=raw.strip(),
-                            message=f"a second '{name}' column (already '{columns[name][1]}')",
-                            hint="keep one of them",
-                        )
-                    )
-                columns.setdefault(name, (position, raw.strip()))
-            for name in REQUIRED_COLUMNS:
-                if name not in columns:
-                    problems.append(
-                        Problem(
-                            file=file,
-                            row=header_row,
-                            column=name,
-                            message=f"missing column '{name}'",
-                            hint="use the 'all stops' sheet of schedule.xlsx and fill in "
-                            "'recorded' and 'printed'",
-                        )
-                    )
-            return index, columns, problems
-    first = rows[0][0] if rows else 1
-    return (
-        0,
-        {},
+def _no_header(path: Path) -> list[_Table]:
+    columns = ", ".join(header(c, "id") for c in ("code", *RESULT_COLUMNS))
+    raise InputError(
         [
             Problem(
-                file=file,
-                row=first,
-                message="no header row with the columns " + ", ".join(REQUIRED_COLUMNS),
-                hint="use the 'all stops' sheet of schedule.xlsx and fill in 'recorded' and "
-                "'printed'",
+                file=str(path),
+                row=1,
+                message=msg("record.err.no_header", columns=columns),
+                hint=_use_sheet(),
             )
-        ],
+        ]
+    )
+
+
+def _use_sheet() -> Msg:
+    return msg(
+        "record.hint.use_sheet",
+        sheet=all_stops_sheet("id"),
+        recorded=header("recorded", "id"),
+        printed=header("printed", "id"),
+    )
+
+
+def _header_at(rows: Rows) -> int | None:
+    """The index of the header row: the first of the top rows naming the code, the site or
+    ``recorded``."""
+    for index, (_, cells) in enumerate(rows[:_HEADER_SCAN_ROWS]):
+        names = {column_of(c) for c in cells if c.strip()}
+        if names & {"code", "site", "recorded"}:
+            return index
+    return None
+
+
+def _columns(file: str, row: tuple[int, list[str]]) -> tuple[Columns, list[Problem]]:
+    """Column name → (position, header as written); the header's problems."""
+    header_row, cells = row
+    columns: dict[str, tuple[int, str]] = {}
+    problems: list[Problem] = []
+    for position, raw in enumerate(cells):
+        name = column_of(raw)
+        if not name:
+            continue
+        if name in columns and name in _ONCE:
+            message = msg("record.err.second_column", name=raw.strip(), first=columns[name][1])
+            problems.append(
+                Problem(file, message, header_row, raw.strip(), msg("record.hint.keep_one"))
+            )
+        columns.setdefault(name, (position, raw.strip()))
+    for name in RESULT_COLUMNS:
+        if name not in columns:
+            column = header(name, "id")
+            message = msg("record.err.missing_column", column=column)
+            problems.append(Problem(file, message, header_row, column, _use_sheet()))
+    if "code" not in columns and not all(c in columns for c in KEY_COLUMNS):
+        names = {c: header(c, "id") for c in ("code", *KEY_COLUMNS)}
+        message = msg("record.err.no_key_column", **names)
+        problems.append(Problem(file, message, header_row, names["code"], _use_sheet()))
+    return columns, problems
+
+
+def _week_of(tables: Sequence[_Table]) -> str | None:
+    """The week most of the tally's rows are of (their week cells, else their dates)."""
+    weeks: Counter[str] = Counter()
+    for table in tables:
+        for _, cells in table.rows:
+            week = Week.from_label(cell_of(cells, table.columns, "week"))
+            if week is None:
+                try:
+                    week = Week.of(parse_date(cell_of(cells, table.columns, "date")))
+                except CellError:
+                    continue
+            weeks[week.label] += 1
+    return weeks.most_common(1)[0][0] if weeks else None
+
+
+def _wrong_week(path: Path, tables: Sequence[_Table], plan_week: str) -> Problem | None:
+    """One problem when no row of the tally is of ``plan_week`` but rows name another week."""
+    for table in tables:
+        for _, cells in table.rows:
+            if cell_of(cells, table.columns, "week") == plan_week:
+                return None
+            try:
+                if Week.of(parse_date(cell_of(cells, table.columns, "date"))).label == plan_week:
+                    return None
+            except CellError:
+                continue
+    week = _week_of(tables)
+    if week is None:
+        return None
+    return Problem(
+        file=str(path),
+        message=msg("record.err.wrong_week", week=week, plan_week=plan_week),
+        hint=msg("record.hint.wrong_week", week=week, file=str(path)),
     )

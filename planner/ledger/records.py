@@ -6,7 +6,8 @@ Plain frozen data, shared by the store, the district updates and the status repo
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass
+from collections.abc import Iterable
+from dataclasses import dataclass, replace
 
 from planner.calendar import Week
 from planner.model import SiteKind
@@ -41,6 +42,22 @@ class StopResult:
     def key(self) -> str:
         """The stop's identity in the plan (team + date + site)."""
         return stop_key(self.team, self.date, self.site)
+
+
+def merge_results(results: Iterable[StopResult]) -> tuple[StopResult, ...]:
+    """One result per stop key (team + date + site), in first-seen order: a team-day that
+    visited a site twice (its windows forced two visits) has one result, the sum of both."""
+    merged: dict[str, StopResult] = {}
+    for result in results:
+        earlier = merged.get(result.key)
+        if earlier is not None:
+            result = replace(
+                earlier,
+                recorded=earlier.recorded + result.recorded,
+                printed=earlier.printed + result.printed,
+            )
+        merged[result.key] = result
+    return tuple(merged.values())
 
 
 @dataclass(frozen=True, slots=True)

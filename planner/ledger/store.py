@@ -19,6 +19,7 @@ from types import TracebackType
 from planner.clock import today
 from planner.errors import InputError
 from planner.fsutil import ensure_private_dir
+from planner.i18n import msg
 from planner.io.plan_json import plan_from_dict
 from planner.ledger.apply import apply_done, site_backlogs
 from planner.ledger.queries import LedgerQueries
@@ -55,19 +56,14 @@ class Ledger(LedgerQueries):
                 os.close(os.open(path, os.O_CREAT | os.O_WRONLY, 0o600))
             db = sqlite3.connect(path, isolation_level=None, timeout=10.0)
         except (OSError, sqlite3.Error) as exc:
-            raise InputError(
-                f"{path}: cannot open the campaign ledger ({exc}) — use --data with a district "
-                "folder you can write to"
-            ) from None
+            raise InputError(msg("err.ledger_open", path=str(path), reason=str(exc))) from None
         ledger = cls(db, path)
         try:
             db.execute("PRAGMA journal_mode=WAL")
             ledger._configure()
         except sqlite3.DatabaseError as exc:
             db.close()
-            raise InputError(
-                f"{path}: not a planner ledger ({exc}) — move the file away to start a new one"
-            ) from None
+            raise InputError(msg("err.ledger_bad", path=str(path), reason=str(exc))) from None
         return ledger
 
     @classmethod
@@ -86,8 +82,7 @@ class Ledger(LedgerQueries):
         version = self.schema_version
         if version > SCHEMA_VERSION:
             raise InputError(
-                f"{self.path}: ledger schema {version} is newer than this planner understands "
-                f"({SCHEMA_VERSION}) — update planner"
+                msg("err.ledger_newer", path=str(self.path), version=version, known=SCHEMA_VERSION)
             )
         for number in range(version, SCHEMA_VERSION):
             with self._transaction():

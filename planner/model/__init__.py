@@ -30,7 +30,9 @@ from planner.model.base import (
 from planner.model.contacts import Contact
 from planner.model.crossing import Crossing
 from planner.model.district import District
+from planner.model.office import Letterhead, Person
 from planner.model.plan import (
+    AddedTeamDay,
     BoatLine,
     Plan,
     RoadJoins,
@@ -58,6 +60,7 @@ __all__ = [
     "DEFAULT_WEIGHTS",
     "WEEKDAYS",
     "WHOLE_DAY",
+    "AddedTeamDay",
     "AnySite",
     "BoatLine",
     "Contact",
@@ -67,8 +70,10 @@ __all__ = [
     "Holiday",
     "Homebound",
     "HomeboundCategory",
+    "Letterhead",
     "LimitBasis",
     "Minutes",
+    "Person",
     "Plan",
     "RoadJoins",
     "Route",

@@ -6,7 +6,7 @@ import datetime as dt
 from collections.abc import Iterator, Mapping
 from dataclasses import dataclass
 
-from planner.model.base import Minutes, SiteKind, require
+from planner.model.base import Minutes, SiteKind, TimeWindow, require
 
 
 @dataclass(frozen=True, slots=True)
@@ -131,6 +131,17 @@ class RoadJoins:
 
 
 @dataclass(frozen=True, slots=True)
+class AddedTeamDay:
+    """A team-day the coordinator added with ``replan --add-team-day``: ``team`` works on
+    ``date`` within ``hours``, whatever ``tim.csv`` says about that weekday (plan.json keeps
+    it, so the checker and the renders know the day exists)."""
+
+    team: str
+    date: dt.date
+    hours: TimeWindow
+
+
+@dataclass(frozen=True, slots=True)
 class Plan:
     """A week's plan (schema ``planner.plan/1``): routes, unserved sites and totals."""
 
@@ -146,6 +157,11 @@ class Plan:
     road_joins: tuple[RoadJoins, ...] = ()
     version: int = 1
     based_on: str | None = None
+    added_team_days: tuple[AddedTeamDay, ...] = ()
+    """Team-days beyond the teams' shifts (``replan --add-team-day``), by date and team."""
+    data_dir: str | None = None
+    """The district folder the plan was made from (absolute), so ``check`` and ``render``
+    find its inputs without ``--data``; None in plans from before it was recorded."""
 
     SCHEMA = "planner.plan/1"
 
@@ -154,6 +170,13 @@ class Plan:
         require(len(set(keys)) == len(keys), "two routes for one team on one date")
         require(self.totals.people == sum(r.people for r in self.routes), "totals.people")
         require(self.totals.cards == sum(r.cards for r in self.routes), "totals.cards")
+
+    def team_hours(self, team: str, date: dt.date) -> TimeWindow | None:
+        """The hours of an added team-day of ``team`` on ``date`` (None: not added)."""
+        for added in self.added_team_days:
+            if (added.team, added.date) == (team, date):
+                return added.hours
+        return None
 
     def stops(self) -> Iterator[tuple[Route, Stop]]:
         """Every stop with its route, in route order."""

@@ -9,6 +9,7 @@ from types import MappingProxyType
 from planner.model.base import SiteKind, VehicleProfile, require
 from planner.model.campaign import CampaignSettings
 from planner.model.crossing import Crossing
+from planner.model.office import Letterhead
 
 DEFAULT_WEIGHTS: Mapping[SiteKind, float] = MappingProxyType(
     {SiteKind.VILLAGE: 1.0, SiteKind.SCHOOL: 1.5, SiteKind.HOMEBOUND: 3.0}
@@ -60,6 +61,8 @@ class Settings:
     """Reserved: the value of a printed card on top of the person. Read and validated, but not
     yet used: routes are chosen for people, and cards are then given out by kind weight
     (``solve.printers.assign_printers``)."""
+    letterhead: Letterhead = field(default_factory=Letterhead)
+    """The office as its letters present it (``[office]``'s letterhead keys, ``letters``)."""
 
     def __post_init__(self) -> None:
         require(self.recording_minutes > 0, "recording_minutes must be positive")

@@ -42,8 +42,12 @@ def render_all(
     travel: TravelModel | None = None,
     lang: str | None = None,
     offline: bool = True,
+    papers: bool = False,
 ) -> list[Path]:
     """Write the five outputs into ``out_dir`` (which exists), each atomically; return paths.
+
+    With ``papers`` the papers for the field too: the team packs (``teams/``) and, when the
+    district asks for them (``letters = true``), the notification letters (``surat/``).
 
     ``lang`` defaults to the plan's language; with ``travel`` the map follows its road
     geometry, without it routes are straight segments. ``offline`` makes the two maps single
@@ -67,4 +71,8 @@ def render_all(
         else:
             write_text_atomic(path, content)
         paths.append(path)
+    if papers:
+        from planner.render.papers import write_field_papers
+
+        paths += write_field_papers(plan, district, out_dir, lang=ctx.lang)
     return paths

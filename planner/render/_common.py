@@ -15,6 +15,7 @@ from collections.abc import Iterator, Mapping
 from dataclasses import dataclass
 
 from planner.i18n import t
+from planner.io.tally_columns import stop_code
 from planner.model import (
     WHOLE_DAY,
     AnySite,
@@ -226,8 +227,8 @@ class RenderContext:
         return sorted({r.date for r in self.plan.routes})
 
     def stop_ref(self, route: Route, order: int) -> str:
-        """A short reference for a stop, printed on the schedule: ``T1-1123-2``."""
-        return f"{route.team}-{route.date:%m%d}-{order}"
+        """A short reference for a stop, printed on the schedule and the tally: ``T1-1123-2``."""
+        return stop_code(route.team, route.date, order)
 
     # --- sites (public: no personal data) -----------------------------------------------------
 

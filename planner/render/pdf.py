@@ -32,6 +32,7 @@ from reportlab.platypus import (
 
 from planner.i18n import t
 from planner.render._common import RenderContext
+from planner.render.cover import blank_table
 from planner.render.schedule import (
     DaySheet,
     ScheduleBook,
@@ -111,7 +112,7 @@ def _grid(rows: list[list[Any]], widths: list[float], header: bool = True) -> Ta
     return table
 
 
-def _cover(book: ScheduleBook) -> list[Any]:
+def _cover(book: ScheduleBook, ctx: RenderContext) -> list[Any]:
     lang = book.lang
     story: list[Any] = [
         _p(x(book.title), "title"),
@@ -122,19 +123,7 @@ def _cover(book: ScheduleBook) -> list[Any]:
         Spacer(1, 2 * mm),
         _p(x(book.travel_note), "note"),
     ]
-    if book.blanks:
-        heads = ("render.team", "render.date", "render.printer", "render.blanks")
-        rows: list[list[Any]] = [[_p(x(t(h, lang)), "bold") for h in heads]]
-        for team, date, printer, blanks in book.blanks:
-            style = "bold" if not printer else "body"
-            rows.append(
-                [_p(x(team), style), _p(x(date), style), _p(x(printer)), _p(x(blanks), "num")]
-            )
-        story += [
-            _p(x(t("render.blanks_title", lang)), "h3"),
-            _grid(rows, [45 * mm, 65 * mm, 22 * mm, 38 * mm]),
-        ]
-    return story
+    return [*story, *blank_table(ctx, _p)]
 
 
 def _stop_block(stop: StopSheet, lang: str) -> list[Any]:
@@ -224,7 +213,7 @@ def render_schedule_pdf(ctx: RenderContext) -> bytes:
     _register_fonts()
     book = schedule_book(ctx)
     lang = book.lang
-    story = _cover(book)
+    story = _cover(book, ctx)
     for sheet in book.teams:
         story += [PageBreak(), _p(x(team_heading(sheet.team, lang)), "h2")]
         if not sheet.days:

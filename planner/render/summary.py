@@ -13,8 +13,13 @@ from planner.render._common import RenderContext, share_text
 MAX_UNSERVED_LINES = 15
 
 
-def _pct(part: float, whole: float) -> str:
-    return f"{100.0 * part / whole:.1f} %" if whole else "–"
+def _pct(part: float, whole: float, lang: str) -> str:
+    return percent(100.0 * part / whole, lang) if whole else "–"
+
+
+def _short(value: float, lang: str) -> str:
+    """``1`` or ``1,3`` / ``1.3``: a setting as written, in the language's decimal mark."""
+    return number(value, lang, 0 if value == int(value) else 1)
 
 
 def summary_text(plan: Plan, district: District) -> str:
@@ -36,12 +41,14 @@ def _travel(plan: Plan, district: District, public: RenderContext) -> list[str]:
     elif plan.travel_source == "mixed":
         lines = [t("summary.travel_mixed", lang, share=share_text(plan))]
     else:
-        lines = [t("summary.travel_estimate", lang, detour=district.settings.detour_factor)]
+        detour = _short(district.settings.detour_factor, lang)
+        lines = [t("summary.travel_estimate", lang, detour=detour)]
     for joins in plan.road_joins:
         longest = ""
         if joins.longest:
             place = public.join_place(joins.longest)
-            longest = t("summary.longest", lang, place=place, km=joins.longest_km)
+            km = number(joins.longest_km or 0.0, lang, 1)
+            longest = t("summary.longest", lang, place=place, km=km)
         lines.append(
             t(
                 "summary.joins",
@@ -51,7 +58,7 @@ def _travel(plan: Plan, district: District, public: RenderContext) -> list[str]:
                 by_leg=joins.by_leg,
                 estimated=joins.estimated,
                 longest=longest,
-                join=f"{district.settings.road_join_km:g}",
+                join=_short(district.settings.road_join_km, lang),
             )
         )
     boats = sum(len(s.boat) for _, s in plan.stops()) + sum(len(r.return_boat) for r in plan.routes)
@@ -107,10 +114,10 @@ def _people(plan: Plan, district: District) -> list[str]:
         t(
             "summary.people",
             lang,
-            people=f"{plan.totals.people:,}",
-            weighted=f"{plan.totals.weighted_people:,.1f}",
-            backlog=f"{total_backlog:,}",
-            share=_pct(plan.totals.people, total_backlog),
+            people=number(plan.totals.people, lang),
+            weighted=number(plan.totals.weighted_people, lang, 1),
+            backlog=number(total_backlog, lang),
+            share=_pct(plan.totals.people, total_backlog, lang),
         )
     ]
     by_kind: Counter[SiteKind] = Counter()
@@ -119,8 +126,8 @@ def _people(plan: Plan, district: District) -> list[str]:
     lines.append(f"  {t('summary.by_kind', lang)}:")
     for kind in SiteKind:
         lines.append(
-            f"    {t(f'kind.{kind}', lang):<14} {by_kind[kind]:>6,} / {backlog[kind]:>7,}"
-            f"  ({_pct(by_kind[kind], backlog[kind])})"
+            f"    {t(f'kind.{kind}', lang):<14} {number(by_kind[kind], lang):>6} / "
+            f"{number(backlog[kind], lang):>7}  ({_pct(by_kind[kind], backlog[kind], lang)})"
         )
     lines += coverage_lines(report, lang)
     beyond = plan.totals.people - report.total.planned
@@ -163,10 +170,10 @@ def _cards_and_teams(plan: Plan, district: District) -> list[str]:
         t(
             "summary.cards",
             lang,
-            cards=plan.totals.cards,
-            stock=settings.blank_stock,
-            left=settings.blank_stock - plan.totals.cards,
-            reserve=settings.blank_reserve,
+            cards=number(plan.totals.cards, lang),
+            stock=number(settings.blank_stock, lang),
+            left=number(settings.blank_stock - plan.totals.cards, lang),
+            reserve=number(settings.blank_reserve, lang),
         ),
         "",
         f"{t('summary.teams', lang)}:",
@@ -183,8 +190,8 @@ def _cards_and_teams(plan: Plan, district: District) -> list[str]:
                 team=f"{team.id} {team.name}",
                 days=len(routes),
                 stops=sum(len(r.stops) for r in routes),
-                people=sum(r.people for r in routes),
-                km=f"{sum(r.distance_km for r in routes):.1f}",
+                people=number(sum(r.people for r in routes), lang),
+                km=number(sum(r.distance_km for r in routes), lang, 1),
             )
         )
     lines.append("")
@@ -200,12 +207,12 @@ def _unserved(plan: Plan, district: District, public: RenderContext) -> list[str
             "summary.unserved",
             lang,
             count=len(plan.unserved),
-            backlog=f"{sum(u.backlog for u in plan.unserved):,}",
+            backlog=number(sum(u.backlog for u in plan.unserved), lang),
         )
     ]
     for u in plan.unserved[:MAX_UNSERVED_LINES]:
         label = public.place(u.site) if u.site in sites else u.site
-        lines.append(f"  - {label} [{u.site}, {u.backlog}]: {u.reason}")
+        lines.append(f"  - {label} [{u.site}, {number(u.backlog, lang)}]: {u.reason}")
     if len(plan.unserved) > MAX_UNSERVED_LINES:
         lines.append(
             "  " + t("summary.unserved_more", lang, count=len(plan.unserved) - MAX_UNSERVED_LINES)

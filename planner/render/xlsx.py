@@ -1,8 +1,11 @@
 """``schedule.xlsx`` for the office: every stop on one sheet, one sheet per team.
 
-The "all stops" sheet has exactly ``planner.io.tally.ALL_STOPS_COLUMNS`` (``planner record`` reads
-a filled-in copy back) and names no resident: a homebound stop's ``place`` is its category and
-village. The team sheets are the team's own list and may name the resident, NIK masked; there a
+The "all stops" sheet (``Semua kunjungan``) has exactly ``planner.io.tally_columns.SHEET_COLUMNS``,
+headers in the plan's language, and names no resident: a homebound stop's ``place`` is its
+category and village. Every stop sheet carries the stop code (``Kode``, as on the PDF) and the
+empty ``recorded``/``printed`` columns: ``planner record`` reads a filled-in copy back, the "all
+stops" sheet or a team sheet. The team sheets are the team's own list and may name the
+resident, NIK masked; there a
 boat crossing is a row of its own (board and land times) before the stop, or the day's return
 row, its leg leads to, and a leg whose travel time is an estimate says so. Cells
 are typed (dates, times, whole numbers); text that a spreadsheet would run as a formula (it
@@ -23,7 +26,7 @@ from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.worksheet import Worksheet
 
 from planner.i18n import t
-from planner.io.tally import ALL_STOPS_COLUMNS, ALL_STOPS_SHEET, RESULT_COLUMNS
+from planner.io.tally_columns import RESULT_COLUMNS, SHEET_COLUMNS, all_stops_sheet, header
 from planner.model import BoatLine, Minutes, Route
 from planner.render._common import RenderContext, approx, boat_text
 
@@ -82,17 +85,18 @@ def _shown_length(value: Cell) -> int:
 
 
 def all_stops_rows(ctx: RenderContext) -> list[list[Cell]]:
-    """The "all stops" rows, in ``ALL_STOPS_COLUMNS`` order (no personal data)."""
+    """The "all stops" rows, in ``SHEET_COLUMNS`` order, results blank (no personal data)."""
     rows: list[list[Cell]] = []
     for route in sorted(ctx.plan.routes, key=lambda r: (r.date, r.team)):
         for order, stop in enumerate(route.stops, start=1):
             values: dict[str, Cell] = {
+                "code": ctx.stop_ref(route, order),
                 "week": ctx.plan.week,
                 "team": route.team,
                 "date": route.date,
                 "order": order,
                 "site": stop.site,
-                "kind": str(stop.kind),
+                "kind": ctx.kind_label(stop.kind),
                 "place": ctx.place(stop.site),
                 "kecamatan": ctx.kecamatan(stop.site),
                 "arrive": _time(stop.arrive),
@@ -101,7 +105,7 @@ def all_stops_rows(ctx: RenderContext) -> list[list[Cell]]:
                 "people": stop.people,
                 "cards": stop.cards,
             }
-            rows.append([values[c] for c in ALL_STOPS_COLUMNS])
+            rows.append([values.get(c) for c in SHEET_COLUMNS])
     return rows
 
 
@@ -192,28 +196,28 @@ def render_schedule_xlsx(ctx: RenderContext) -> bytes:
     wb.properties.title = f"{ctx.plan.district} {ctx.plan.week}"
     ws = wb.active
     assert ws is not None
-    ws.title = ALL_STOPS_SHEET
-    _sheet(ws, ALL_STOPS_COLUMNS, all_stops_rows(ctx))
+    ws.title = all_stops_sheet(lang)
+    _sheet(ws, [header(c, lang) for c in SHEET_COLUMNS], all_stops_rows(ctx))
 
-    taken = {ALL_STOPS_SHEET.lower()}
+    taken = {ws.title.lower()}
     team_header = [
-        t("render.date", lang),
+        header("date", lang),
         t("render.day", lang),
-        t("render.order", lang),
-        t("render.stop_ref", lang),
-        t("render.arrive", lang),
-        t("render.start", lang),
-        t("render.end", lang),
+        header("order", lang),
+        header("code", lang),
+        header("arrive", lang),
+        header("start", lang),
+        header("end", lang),
         t("render.leg", lang),
-        t("render.place", lang),
-        t("render.kind", lang),
+        header("place", lang),
+        header("kind", lang),
         t("render.resident", lang),
         t("render.nik", lang),
-        t("render.kecamatan", lang),
+        header("kecamatan", lang),
         t("render.contact", lang),
-        t("render.people_expected", lang),
-        t("render.cards", lang),
-        *RESULT_COLUMNS,
+        header("people", lang),
+        header("cards", lang),
+        *(header(c, lang) for c in RESULT_COLUMNS),
     ]
     for team, routes in ctx.routes_by_team():
         _sheet(
@@ -221,10 +225,10 @@ def render_schedule_xlsx(ctx: RenderContext) -> bytes:
         )
 
     if ctx.plan.unserved:
-        header = [
-            "site",
-            t("render.place", lang),
-            t("render.kecamatan", lang),
+        unserved_header = [
+            header("site", lang),
+            header("place", lang),
+            header("kecamatan", lang),
             t("render.backlog", lang),
             t("render.reason", lang),
         ]
@@ -232,7 +236,8 @@ def render_schedule_xlsx(ctx: RenderContext) -> bytes:
             [u.site, ctx.place(u.site), ctx.kecamatan(u.site), u.backlog, u.reason]
             for u in ctx.plan.unserved
         ]
-        _sheet(wb.create_sheet(_sheet_title(t("render.unserved", lang), taken)), header, rows)
+        sheet = wb.create_sheet(_sheet_title(t("render.unserved", lang), taken))
+        _sheet(sheet, unserved_header, rows)
 
     buffer = io.BytesIO()
     wb.save(buffer)

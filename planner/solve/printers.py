@@ -5,6 +5,11 @@ printing time to a stop. A CP-SAT model chooses exactly: at most ``printers`` ro
 printer on a date, the week's cards stay within the blank budget, a school's cards within its
 printable students; value = kind weight per card, minus one per printer carried. On a large
 week CP-SAT starts from ``_printer_heuristic``'s choice and only keeps it if it finds better.
+
+On a replan the kept stops (``DraftStop.locked``) keep their times but not their cards: the
+printers and blanks of the remaining days go where they print most, a kept stop printing as
+many cards as fit its fixed duration (rule 4). A route that already carried a printer keeps it
+at no cost, so a tie leaves the printer where the teams were told it would be.
 """
 
 from __future__ import annotations
@@ -14,7 +19,7 @@ from dataclasses import dataclass
 
 from ortools.sat.python import cp_model
 
-from planner.model import District, SiteKind
+from planner.model import District, Settings, SiteKind, stop_minutes
 from planner.solve.build import WeekModel
 from planner.solve.timing import DraftStop
 
@@ -42,29 +47,62 @@ class _CpModel:
     cards: dict[tuple[int, int], cp_model.IntVar]
 
 
+def card_cap(stop: DraftStop, kits: int | None, settings: Settings) -> int:
+    """Most cards ``stop`` can print: one for a resident, else its people; a kept stop (fixed
+    times) no more than its duration holds by rule 4 with ``kits`` recording kits."""
+    cap = 1 if stop.kind is SiteKind.HOMEBOUND else stop.people
+    if stop.locked is None or kits is None:
+        return cap
+    room = stop.locked.end - stop.locked.start
+    while cap > 0 and stop_minutes(stop.people, cap, kits, settings) > room:
+        cap -= 1
+    return cap
+
+
+def card_caps(
+    district: District, model: WeekModel, drafts: Sequence[Sequence[DraftStop]]
+) -> dict[tuple[int, int], int]:
+    """``card_cap`` of every (route, stop)."""
+    settings = district.settings
+    return {
+        (r, s): card_cap(
+            stop, model.team_days[r].team.kits if stop.locked is not None else None, settings
+        )
+        for r, stops in enumerate(drafts)
+        for s, stop in enumerate(stops)
+    }
+
+
+def carried_before(drafts: Sequence[Sequence[DraftStop]]) -> set[int]:
+    """Routes whose kept stops printed cards in the plan being changed: they had a printer."""
+    return {
+        r
+        for r, stops in enumerate(drafts)
+        if any(stop.locked is not None and stop.locked.cards for stop in stops)
+    }
+
+
 def _cp_model(district: District, model: WeekModel, drafts: list[list[DraftStop]]) -> _CpModel:
     """Variables, rules and objective of the exact printer choice."""
     settings = district.settings
     sites = district.site_index()
+    caps = card_caps(district, model, drafts)
+    kept = carried_before(drafts)
     cp = cp_model.CpModel()
     has_printer = [cp.new_bool_var(f"p{r}") for r in range(len(drafts))]
     cards: dict[tuple[int, int], cp_model.IntVar] = {}
     objective = []
     for r, stops in enumerate(drafts):
         for s, stop in enumerate(stops):
-            cap = 1 if stop.kind is SiteKind.HOMEBOUND else stop.people
-            if stop.locked is not None:
-                # A kept stop keeps its cards: the team was issued those blanks.
-                var = cp.new_constant(stop.locked.cards)
-                cap = stop.locked.cards
-            else:
-                var = cp.new_int_var(0, cap, f"c{r}_{s}")
+            cap = caps[(r, s)]
+            var = cp.new_int_var(0, cap, f"c{r}_{s}")
             cp.add(var <= cap * has_printer[r])
             cards[(r, s)] = var
             objective.append(round(100 * settings.weights[stop.kind]) * var)
         if not stops:
             cp.add(has_printer[r] == 0)
-        objective.append(-1 * has_printer[r])
+        if r not in kept:
+            objective.append(-1 * has_printer[r])
     by_date: dict[object, list[int]] = {}
     for r, td in enumerate(model.team_days):
         by_date.setdefault(td.date, []).append(r)
@@ -97,8 +135,7 @@ def assign_printers(
         for r, var in enumerate(has_printer):
             exact.cp.add_hint(var, r in hint[0])
         for key, var in cards.items():
-            if drafts[key[0]][key[1]].locked is None:
-                exact.cp.add_hint(var, hint[1].get(key, 0))
+            exact.cp.add_hint(var, hint[1].get(key, 0))
     solver = cp_model.CpSolver()
     solver.parameters.num_workers = 1
     solver.parameters.random_seed = 0
@@ -110,8 +147,8 @@ def assign_printers(
         hint = _printer_heuristic(district, model, drafts)
     if hint is not None and (not solved or solver.objective_value < hint[2]):
         chosen, hinted, _ = hint
-        for (r, s), stop in ((k, drafts[k[0]][k[1]]) for k in cards):
-            stop.cards = stop.locked.cards if stop.locked is not None else hinted.get((r, s), 0)
+        for r, s in cards:
+            drafts[r][s].cards = hinted.get((r, s), 0)
         return [r in chosen and any(st.cards for st in drafts[r]) for r in range(len(drafts))]
     if not solved:
         return [False] * len(drafts)
@@ -167,38 +204,34 @@ class _CardPool:
 
 @dataclass(slots=True)
 class _Demand:
-    """What each route could print: cards per kind (schools apart, per school), the routes
-    that must carry a printer (kept stops with cards), the budget and school room left."""
+    """What each route could print: cards per kind (schools apart, per school), the cap of
+    each stop, the budget and the room of each school."""
 
     budget: int
     school_room: dict[str, int]
-    forced: set[int]
+    caps: dict[tuple[int, int], int]
     other: list[dict[SiteKind, int]]
     schools: list[dict[str, int]]
 
 
-def _demand(district: District, drafts: list[list[DraftStop]]) -> _Demand:
-    """Each route's possible cards; kept stops' cards taken off the budget and school room."""
+def _demand(district: District, model: WeekModel, drafts: list[list[DraftStop]]) -> _Demand:
+    """Each route's possible cards (kept stops within their fixed durations)."""
     sites = district.site_index()
-    demand = _Demand(district.settings.blank_budget, {}, set(), [], [])
-    school_room = demand.school_room
+    caps = card_caps(district, model, drafts)
+    demand = _Demand(district.settings.blank_budget, {}, caps, [], [])
     for r, stops in enumerate(drafts):
         demand.other.append({})
         demand.schools.append({})
-        for stop in stops:
-            if stop.kind is SiteKind.SCHOOL and stop.site not in school_room:
-                school = sites[stop.site]
-                limit = school.card_limit
-                school_room[stop.site] = limit if limit is not None else school.people_limit
-            if stop.locked is not None:
-                demand.forced.update([r] if stop.locked.cards else [])
-                demand.budget -= stop.locked.cards
-                if stop.kind is SiteKind.SCHOOL:
-                    school_room[stop.site] -= stop.locked.cards
-            elif stop.kind is SiteKind.SCHOOL:
-                demand.schools[r][stop.site] = demand.schools[r].get(stop.site, 0) + stop.people
+        for s, stop in enumerate(stops):
+            cap = caps[(r, s)]
+            if stop.kind is SiteKind.SCHOOL:
+                if stop.site not in demand.school_room:
+                    school = sites[stop.site]
+                    limit = school.card_limit
+                    room = limit if limit is not None else school.people_limit
+                    demand.school_room[stop.site] = room
+                demand.schools[r][stop.site] = demand.schools[r].get(stop.site, 0) + cap
             else:
-                cap = 1 if stop.kind is SiteKind.HOMEBOUND else stop.people
                 demand.other[r][stop.kind] = demand.other[r].get(stop.kind, 0) + cap
     return demand
 
@@ -243,7 +276,7 @@ class _Choosing:
         d, pool = self.demand, self.pool
         for _ in range(100):
             swapped = False
-            for r in sorted(self.chosen - d.forced):
+            for r in sorted(self.chosen):
                 now = pool.value()
                 pool.apply(d.other[r], d.schools[r], -1)
                 without = pool.value()
@@ -279,9 +312,9 @@ def _fill_cards(
     for kind in sorted(SiteKind, key=lambda k: (-weights[k], k)):
         for r in sorted(chosen):
             for s, stop in enumerate(drafts[r]):
-                if stop.kind is not kind or stop.locked is not None or left <= 0:
+                if stop.kind is not kind or left <= 0:
                     continue
-                take = min(left, 1 if kind is SiteKind.HOMEBOUND else stop.people)
+                take = min(left, demand.caps[(r, s)])
                 if kind is SiteKind.SCHOOL:
                     take = min(take, room[stop.site])
                     room[stop.site] -= take
@@ -293,32 +326,20 @@ def _fill_cards(
 
 def _printer_heuristic(
     district: District, model: WeekModel, drafts: list[list[DraftStop]]
-) -> Choice | None:
+) -> Choice:
     """A good printer choice for a large week: add the route that adds most card value while
     its date has a printer left, then swap routes of one date while that gains; cards fill
-    the budget by value. Returns (routes, cards per (route, stop), objective), or None when
-    kept stops already need more printers than a date has."""
+    the budget by value. Returns (routes, cards per (route, stop), objective)."""
     settings = district.settings
     weights = {k: round(100 * settings.weights[k]) for k in SiteKind}
-    demand = _demand(district, drafts)
-    if demand.budget < 0 or any(room < 0 for room in demand.school_room.values()):
-        return None
+    demand = _demand(district, model, drafts)
     dates: list[object] = [td.date for td in model.team_days]
-    used: dict[object, int] = {}
-    for r in demand.forced:
-        used[dates[r]] = used.get(dates[r], 0) + 1
-    if any(count > settings.printers for count in used.values()):
-        return None
     pool = _CardPool(weights, demand.budget, demand.school_room, {}, {})
-    chosen = set(demand.forced)
-    for r in sorted(demand.forced):
-        pool.apply(demand.other[r], demand.schools[r], 1)
-    choosing = _Choosing(drafts, demand, dates, settings.printers, pool, chosen, used)
+    choosing = _Choosing(drafts, demand, dates, settings.printers, pool, set(), {})
     choosing.add_best()
     choosing.swap()
-    cards = _fill_cards(drafts, demand, weights, chosen)
-    printers = {r for r in chosen if any(cards.get((r, s)) for s in range(len(drafts[r])))}
-    printers |= demand.forced
+    cards = _fill_cards(drafts, demand, weights, choosing.chosen)
+    printers = {r for r in choosing.chosen if any(cards.get((r, s)) for s in range(len(drafts[r])))}
     return printers, cards, _objective(drafts, weights, cards, printers)
 
 
@@ -328,14 +349,7 @@ def _objective(
     cards: dict[tuple[int, int], int],
     printers: set[int],
 ) -> int:
-    """The CP-SAT objective of a choice: card value (kept stops' cards too) − printers."""
-    return (
-        sum(weights[drafts[r][s].kind] * n for (r, s), n in cards.items())
-        + sum(
-            weights[stop.kind] * stop.locked.cards
-            for stops in drafts
-            for stop in stops
-            if stop.locked is not None
-        )
-        - len(printers)
+    """The CP-SAT objective of a choice: card value − printers (not those carried before)."""
+    return sum(weights[drafts[r][s].kind] * n for (r, s), n in cards.items()) - len(
+        printers - carried_before(drafts)
     )

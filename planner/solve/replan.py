@@ -15,9 +15,10 @@ from collections.abc import Sequence
 from dataclasses import dataclass, replace
 
 from planner.calendar import Week, team_days
-from planner.errors import InputError
-from planner.i18n import day_name, t
+from planner.errors import InputError, Problem
+from planner.i18n import day_name, msg, t
 from planner.model import (
+    AddedTeamDay,
     District,
     Plan,
     Route,
@@ -85,11 +86,13 @@ def replan_week(
     dates = Week.parse(old.week).dates
     _check_request(district, old, from_date, dates, cancel)
     future = [d for d in dates if d >= from_date]
-    vehicles = _vehicles(district, future, from_date, dates, without_teams, add_team_days)
+    wanted = _wanted_days(district, old, from_date, dates, without_teams, add_team_days)
+    added = sorted(wanted.values(), key=lambda v: (v[1], v[0].id))
+    vehicles = _vehicles(district, future, from_date, dates, without_teams, added)
     cancelled = frozenset(cancel)
-    keys = {(tm.id, d) for tm, d, _ in vehicles}
+    hours = {(tm.id, d): h for tm, d, h in vehicles}
     past = [r for r in old.routes if r.date < from_date]
-    locked = _locked(old, from_date, keys, cancelled) if keep_notified else {}
+    locked = _locked(old, from_date, hours, cancelled) if keep_notified else {}
     model_district = _remaining_district(district, past)
 
     report("build", 0.0)
@@ -125,8 +128,14 @@ def replan_week(
         road_joins=district_joins(district, travel),
         version=old.version + 1,
         based_on=f"{old.week} v{old.version}",
+        added_team_days=added_days_of(old, from_date, added),
     )
     return plan, diff_plans(old, plan, from_date)
+
+
+def _refuse(key: str, **values: object) -> InputError:
+    """The replan request's one problem, translated when it is shown."""
+    return InputError([Problem(file="", message=msg(key, **values))])
 
 
 def _check_request(
@@ -138,17 +147,59 @@ def _check_request(
 ) -> None:
     """``InputError`` for a start date outside the week or an unknown cancelled site."""
     if from_date not in dates:
-        raise InputError(
-            f"--from {from_date.isoformat()} is not in week {old.week} "
-            f"({dates[0].isoformat()} … {dates[-1].isoformat()})"
+        raise _refuse(
+            "replan.err.from_outside",
+            date=from_date.isoformat(),
+            week=old.week,
+            first=dates[0].isoformat(),
+            last=dates[-1].isoformat(),
         )
     sites = district.site_index()
     unknown = [s for s in cancel if s not in sites]
     if unknown:
-        raise InputError(
-            f"--cancel: unknown site id(s) {', '.join(unknown)} — use ids such as "
-            "village:17.02.01.2001 from plan.json"
-        )
+        raise _refuse("replan.err.unknown_site", sites=", ".join(unknown))
+
+
+def _wanted_days(
+    district: District,
+    old: Plan,
+    from_date: dt.date,
+    dates: Sequence[dt.date],
+    without_teams: Sequence[str],
+    add_team_days: Sequence[tuple[Team, dt.date, TimeWindow]],
+) -> dict[tuple[str, dt.date], tuple[Team, dt.date, TimeWindow]]:
+    """The added team-days from ``from_date`` on: the old plan's (unless their team is now
+    off) and then the new ones (which replace an old one of the same team and date)."""
+    teams = {team.id: team for team in district.teams}
+    wanted = {
+        (a.team, a.date): (teams[a.team], a.date, a.hours)
+        for a in old.added_team_days
+        if a.date >= from_date and a.team in teams and a.team not in without_teams
+    }
+    for team, date, hours in add_team_days:
+        day = f"{team.id}:{date.isoformat()}"
+        if date < from_date or date not in dates:
+            raise _refuse(
+                "replan.err.add_outside",
+                day=day,
+                first=from_date.isoformat(),
+                last=dates[-1].isoformat(),
+            )
+        holiday = next((h for h in district.holidays if h.date == date), None)
+        if holiday is not None:
+            raise _refuse("replan.err.add_holiday", day=day, name=holiday.name)
+        wanted[(team.id, date)] = (team, date, hours)
+    return wanted
+
+
+def added_days_of(
+    old: Plan, from_date: dt.date, wanted: Sequence[tuple[Team, dt.date, TimeWindow]]
+) -> tuple[AddedTeamDay, ...]:
+    """What the new plan records as added: the old plan's before ``from_date`` (history)
+    and the team-days added from then on; by date, then team."""
+    kept = [a for a in old.added_team_days if a.date < from_date]
+    kept += [AddedTeamDay(team.id, date, hours) for team, date, hours in wanted]
+    return tuple(sorted(kept, key=lambda a: (a.date, a.team)))
 
 
 def _vehicles(
@@ -157,36 +208,36 @@ def _vehicles(
     from_date: dt.date,
     dates: Sequence[dt.date],
     without_teams: Sequence[str],
-    add_team_days: Sequence[tuple[Team, dt.date, TimeWindow]],
+    added: Sequence[tuple[Team, dt.date, TimeWindow]],
 ) -> list[tuple[Team, dt.date, TimeWindow]]:
     """The remaining team-days: the calendar's from ``from_date`` without the removed teams,
     the added team-days replacing any of the same team and date; by date, then team."""
     removed = set(without_teams)
     vehicles = [(tm, d, h) for tm, d, h in team_days(district, future) if tm.id not in removed]
-    for team, date, hours in add_team_days:
-        if date < from_date or date not in dates:
-            raise InputError(
-                f"--add-team-day {team.id}:{date}: not between --from and the end of the week"
-            )
+    for team, date, hours in added:
         vehicles = [v for v in vehicles if (v[0].id, v[1]) != (team.id, date)]
         vehicles.append((team, date, hours))
     if not vehicles:
-        raise InputError(
-            f"--from {from_date.isoformat()}: no team works from then to the end of the week "
-            f"({dates[-1].isoformat()}): holidays, days off or --without-team leave no "
-            "team-day, so nothing was changed — add one with --add-team-day TEAM:YYYY-MM-DD"
+        raise _refuse(
+            "replan.err.no_team_day", date=from_date.isoformat(), last=dates[-1].isoformat()
         )
     vehicles.sort(key=lambda v: (v[1], v[0].id))
     return vehicles
 
 
 def _locked(
-    old: Plan, from_date: dt.date, keys: set[tuple[str, dt.date]], cancelled: frozenset[str]
+    old: Plan,
+    from_date: dt.date,
+    hours: dict[tuple[str, dt.date], TimeWindow],
+    cancelled: frozenset[str],
 ) -> dict[tuple[str, dt.date], list[Stop]]:
-    """The stops each remaining team-day keeps at their times (not cancelled)."""
+    """The stops each remaining team-day keeps at their times (not cancelled); a route that
+    no longer fits its team-day's hours (an added team-day with shorter hours) keeps none."""
     locked: dict[tuple[str, dt.date], list[Stop]] = {}
     for route in old.routes:
-        if route.date >= from_date and (route.team, route.date) in keys:
+        window = hours.get((route.team, route.date))
+        fits = window is not None and window.start <= route.depart <= route.return_ <= window.end
+        if route.date >= from_date and fits:
             kept = [s for s in route.stops if s.site not in cancelled]
             if kept:
                 locked[(route.team, route.date)] = kept
@@ -206,12 +257,23 @@ def _already(past: Sequence[Route], locked: dict[tuple[str, dt.date], list[Stop]
 
 
 def _remaining_district(district: District, past: Sequence[Route]) -> District:
-    """The district with the blanks already printed taken off the stock."""
+    """The district with what the days before ``--from`` printed taken off: the blank stock,
+    and each school's printable students (its cards over the week stay within them)."""
     past_cards = sum(r.cards for r in past)
     settings = replace(
         district.settings, blank_stock=max(0, district.settings.blank_stock - past_cards)
     )
-    return replace(district, settings=settings)
+    printed: Counter[str] = Counter()
+    for route in past:
+        for stop in route.stops:
+            printed[stop.site] += stop.cards
+    schools = tuple(
+        replace(school, printable=max(0, school.printable - printed[school.site_id]))
+        if school.printable is not None and printed[school.site_id]
+        else school
+        for school in district.schools
+    )
+    return replace(district, settings=settings, schools=schools)
 
 
 def _visits(plan: Plan, from_date: dt.date) -> dict[str, list[Slot]]:

@@ -1,7 +1,8 @@
 """Core solution → timed ``Route`` objects: draft stops, then exact times.
 
 1. ``draft_routes``: consecutive chunks of one site on a route become one stop.
-2. (Printers and cards are chosen between the two steps by ``planner.solve.printers``.)
+2. (Printers and cards are chosen between the two steps by ``planner.solve.printers``, then
+   ``planner.solve.visits`` merges a site's visits split by another stop where they fit.)
 3. ``build_routes``: each route is re-timed from the team's start with the exact SPEC rule-4
    durations (``stop_minutes``): earliest start inside a window, the departure pushed as late
    as the first stop allows. The routing model reserved at least these durations, so this never
@@ -182,6 +183,11 @@ def _timed(
         matrices.is_estimated(here, td.base),
         boat_lines(matrices, here, td.base, clock),
     )
+
+
+def route_fits(district: District, model: WeekModel, td: TeamDay, stops: list[DraftStop]) -> bool:
+    """True when ``stops`` (with their cards) fit ``td`` with the exact rule-4 durations."""
+    return _timed(district, model, td, stops) is not None
 
 
 def build_routes(

@@ -28,6 +28,7 @@ from planner.solve.greedy import warm_start
 from planner.solve.printers import assign_printers
 from planner.solve.problem import CoreSolution, SearchOptions
 from planner.solve.timing import build_routes, draft_routes
+from planner.solve.visits import merge_site_returns
 from planner.travel import TravelModel, district_joins
 
 DEFAULT_TIME_LIMIT_S = 600.0
@@ -105,6 +106,7 @@ def solve_routes(
     if run.solution is not None:
         drafts = draft_routes(model, run.solution)
         printers = assign_printers(district, model, drafts)
+        drafts = merge_site_returns(district, model, drafts)
         routes, _ = build_routes(district, model, drafts, printers)
     return SolveResult(routes, run.solution, run.engine, run.fallback, zones)
 

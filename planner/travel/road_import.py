@@ -19,6 +19,7 @@ import networkx as nx
 import osmnx as ox
 
 from planner.errors import InputError
+from planner.i18n import msg
 from planner.travel.area import Boundary
 from planner.travel.clip import Progress, clip_roads
 from planner.travel.osm import (
@@ -37,7 +38,7 @@ from planner.travel.osm import (
 def check_output_name(name: str) -> None:
     """The output must be a bare file name ending in .graphml (it goes into maps/)."""
     if Path(name).name != name or not name.endswith(".graphml"):
-        raise InputError(f"--output {name!r}: give a file name ending in .graphml (no folders)")
+        raise InputError(msg("err.roads_output", name=repr(name)))
 
 
 def clip(graph: nx.MultiDiGraph, polygon: Boundary, source: Path | str) -> nx.MultiDiGraph:

@@ -14,9 +14,16 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from planner.errors import InputError, PlannerError, Problem
+from planner.i18n import DEFAULT_LANGUAGE, t
 from planner.privacy import scrub
 
 INTERRUPTED = "Interrupted; nothing was written."
+"""The English line; ``interrupted(lang)`` is what a front end shows."""
+
+
+def interrupted(lang: str = DEFAULT_LANGUAGE) -> str:
+    """ "Interrupted; nothing was written." in ``lang``."""
+    return t("fail.interrupted", lang)
 
 
 @dataclass(frozen=True, slots=True)
@@ -27,9 +34,11 @@ class Failure:
     lines: tuple[str, ...]
 
 
-def warning_lines(warnings: Iterable[Problem]) -> tuple[str, ...]:
-    """Warnings as every front end shows them: ``warning: file:row:column: …``, scrubbed."""
-    return tuple(scrub(f"warning: {w}") for w in warnings)
+def warning_lines(warnings: Iterable[Problem], lang: str = DEFAULT_LANGUAGE) -> tuple[str, ...]:
+    """Warnings as every front end shows them: ``warning: file:row:column: …`` in ``lang``,
+    scrubbed."""
+    label = t("fail.warning", lang)
+    return tuple(scrub(f"{label}: {w.text(lang)}") for w in warnings)
 
 
 def log_dir() -> Path:
@@ -63,33 +72,35 @@ def write_crash_log(text: str) -> Path:
     return path
 
 
-def internal_error() -> Failure:
+def internal_error(lang: str = DEFAULT_LANGUAGE) -> Failure:
     """A bug (call from an ``except`` block): one line naming a crash log that holds the
     traceback (scrubbed); exit 1."""
     kind = sys.exc_info()[0]
     try:
-        where = f"details in {write_crash_log(traceback.format_exc())}"
+        where = t("fail.crash_log", lang, path=write_crash_log(traceback.format_exc()))
     except OSError:
-        where = "and the crash log could not be written"
+        where = t("fail.no_crash_log", lang)
     name = kind.__name__ if kind else "error"
-    return Failure(1, (f"Internal error ({name}); this is a bug in planner, {where}",))
+    return Failure(1, (t("fail.internal", lang, name=name, where=where),))
 
 
-def describe(exc: BaseException) -> Failure:
+def describe(exc: BaseException, lang: str = DEFAULT_LANGUAGE) -> Failure:
     """The failure the user sees for ``exc`` (call from its ``except`` block): bad input → its
     problems, 2; another expected failure → its message and code; Ctrl-C → 130; an OS error
-    on a named path → the path and what to check, 2; anything else → a crash log, 1."""
+    on a named path → the path and what to check, 2; anything else → a crash log, 1.
+    Every line is in ``lang``."""
     if isinstance(exc, KeyboardInterrupt):
-        return Failure(130, (INTERRUPTED,))
+        return Failure(130, (interrupted(lang),))
+    label = t("fail.error", lang)
     if isinstance(exc, InputError):
-        error = scrub(f"Error: {exc.render()}")
-        return Failure(exc.exit_code, (*warning_lines(exc.warnings), error))
+        error = scrub(f"{label}: {exc.render(lang)}")
+        return Failure(exc.exit_code, (*warning_lines(exc.warnings, lang), error))
     if isinstance(exc, PlannerError):
-        return Failure(exc.exit_code, (scrub(f"Error: {exc}"),))
+        return Failure(exc.exit_code, (scrub(f"{label}: {exc.text(lang)}"),))
     if isinstance(exc, OSError) and exc.filename is not None:
         # A folder that cannot be written, a full disk, a path that is a file: the user's to fix.
         where = exc.filename if exc.filename2 is None else f"{exc.filename} → {exc.filename2}"
         reason = exc.strerror or type(exc).__name__
-        message = f"Error: {where}: {reason} — check the path, its permissions and free space"
+        message = f"{label}: {where}: {reason} — {t('fail.check_path', lang)}"
         return Failure(2, (scrub(message),))
-    return internal_error()
+    return internal_error(lang)

@@ -26,8 +26,10 @@ from multiprocessing import get_context
 from pathlib import Path
 
 from planner.errors import InputError
+from planner.i18n import msg
 from planner.privacy import forget_all
 from planner.workflow.failures import describe, warning_lines
+from planner.workflow.language import command_language
 from planner.workflow.requests import PlanRequest
 
 LOCAL_CLUSTER = "local"
@@ -64,10 +66,7 @@ def district_names(folders: Sequence[Path]) -> list[str]:
     seen: dict[str, Path] = {}
     for name, folder in zip(names, folders, strict=True):
         if name in seen:
-            raise InputError(
-                f"--data: {seen[name]} and {folder} are both named {name!r}: their outputs "
-                f"would share OUT/{name}/ — give each district folder its own name"
-            )
+            raise InputError(msg("err.same_name", a=str(seen[name]), b=str(folder), name=name))
         seen[name] = folder
     return names
 
@@ -95,12 +94,14 @@ def run_job(job: DistrictJob) -> DistrictOutcome:
     forget_all()  # residents remembered for scrubbing are this district's own
     started = time.perf_counter()
     messages: list[str] = []
+    chosen = ["--lang", job.request.lang] if job.request.lang else []
+    lang = command_language(["--data", str(job.folder), *chosen], os.environ)
     try:
         opened = open_district(job.folder)
-        messages += warning_lines(opened.warnings)
+        messages += warning_lines(opened.warnings, lang)
         result = plan_district(opened, job.request)
     except (Exception, KeyboardInterrupt) as exc:  # every failure: this district's outcome
-        failure = describe(exc)
+        failure = describe(exc, lang)
         messages += failure.lines
         return DistrictOutcome(
             job.name, failure.code, tuple(messages), time.perf_counter() - started
@@ -144,9 +145,7 @@ def run_dask(jobs: Sequence[DistrictJob], address: str) -> Iterator[DistrictOutc
         # Imported by name: Dask is an optional extra (and untyped).
         distributed = importlib.import_module("dask.distributed")
     except ImportError as exc:
-        raise InputError(
-            "--cluster needs Dask: pip install 'planner[cluster]' (dask[distributed])"
-        ) from exc
+        raise InputError(msg("err.no_dask")) from exc
     with contextlib.ExitStack() as stack:
         if address == LOCAL_CLUSTER:
             cluster = stack.enter_context(
@@ -162,9 +161,7 @@ def run_dask(jobs: Sequence[DistrictJob], address: str) -> Iterator[DistrictOutc
             try:
                 client = stack.enter_context(distributed.Client(address, timeout=30))
             except OSError as exc:
-                raise InputError(
-                    f"--cluster: cannot reach the Dask scheduler at {address} ({exc})"
-                ) from exc
+                raise InputError(msg("err.no_scheduler", address=address, reason=str(exc))) from exc
         run = uuid.uuid4().hex[:8]
         futures = [
             client.submit(run_job, job, key=f"planner-{run}-{i}", pure=False)

@@ -25,14 +25,16 @@ def publish(
     commit: Callable[[str], object] | None = None,
     on_render: Callable[[], None] | None = None,
 ) -> tuple[Path, ...]:
-    """Write plan.json, summary.txt, ``extra`` text files (name → text) and every
-    rendered output into ``out_week`` as one swap; return the paths written there.
+    """Write plan.json, summary.txt, ``extra`` text files (name → text), every rendered
+    output and the papers for the field (``teams/``, ``surat/`` when the district asks for
+    letters) into ``out_week`` as one swap; return the paths written there.
 
     ``commit(plan_json)`` (saving the plan to the ledger) runs once every output is staged,
     just before the swap: a run that fails or is killed before it leaves both the folder and
     the ledger as they were, and only the swap itself lies between the ledger and the folder.
     """
     from planner.render import render_all
+    from planner.render.papers import drop_stale_letters
 
     plan_json = plan_to_json(plan)
     names: list[str] = []
@@ -46,8 +48,9 @@ def publish(
         if on_render is not None:
             on_render()
         rendered = render_all(
-            plan, district, stage, travel=travel, lang=plan.language, offline=offline
+            plan, district, stage, travel=travel, lang=plan.language, offline=offline, papers=True
         )
+        drop_stale_letters(stage, district)  # a new plan: letters of the old one are stale
         names += [Path(p).relative_to(stage).as_posix() for p in rendered]
         raise_if_pressed()  # a Ctrl-C Python swallowed while rendering still stops the run
         if commit is not None:

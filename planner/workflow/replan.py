@@ -5,10 +5,12 @@ from __future__ import annotations
 
 import contextlib
 import datetime as dt
+from dataclasses import replace
 
 from planner.calendar import Week
 from planner.check import require_valid
-from planner.errors import InputError
+from planner.errors import InputError, Problem
+from planner.i18n import msg
 from planner.io.plan_json import read_plan
 from planner.ledger import apply_ledger
 from planner.model import Team, TimeWindow, parse_hhmm
@@ -21,7 +23,18 @@ from planner.workflow.requests import (
     WeekResult,
     no_progress,
 )
-from planner.workflow.week import Guard, campaign_ledger, check_team_ids, district_travel
+from planner.workflow.week import (
+    Guard,
+    campaign_ledger,
+    check_team_ids,
+    district_travel,
+    folder_of,
+)
+
+
+def _refuse(key: str, **values: object) -> InputError:
+    """The request's one problem, translated when it is shown."""
+    return InputError([Problem(file="", message=msg(key, **values))])
 
 
 def parse_date(text: str, option: str) -> dt.date:
@@ -29,17 +42,14 @@ def parse_date(text: str, option: str) -> dt.date:
     try:
         return dt.date.fromisoformat(text)
     except ValueError:
-        raise InputError(f"{option} {text!r}: not a date — use YYYY-MM-DD") from None
+        raise _refuse("replan.err.not_date", option=option, text=repr(text)) from None
 
 
 def parse_team_day(text: str, teams: dict[str, Team]) -> tuple[Team, dt.date, TimeWindow]:
     """``T2:2026-12-05`` or ``T2:2026-12-05:08:00-12:00`` → (team, date, hours)."""
     parts = text.split(":", 2)
     if len(parts) < 2 or parts[0] not in teams:
-        raise InputError(
-            f"--add-team-day {text!r}: use TEAM:YYYY-MM-DD[:HH:MM-HH:MM] with a known team "
-            f"({', '.join(sorted(teams))})"
-        )
+        raise _refuse("replan.err.team_day", text=repr(text), teams=", ".join(sorted(teams)))
     team = teams[parts[0]]
     date = parse_date(parts[1], "--add-team-day")
     if len(parts) == 3:
@@ -47,7 +57,7 @@ def parse_team_day(text: str, teams: dict[str, Team]) -> tuple[Team, dt.date, Ti
             start, end = (parse_hhmm(x) for x in parts[2].split("-"))
             hours = TimeWindow(start, end)
         except ValueError:
-            raise InputError(f"--add-team-day {text!r}: hours must look like 08:00-12:00") from None
+            raise _refuse("replan.err.team_day_hours", text=repr(text)) from None
     else:
         hours = team.hours_on(date.weekday()) or next(iter(team.shifts)).hours
     return team, date, hours
@@ -63,6 +73,7 @@ def replan_district(
     """Re-plan the week holding ``request.from_date``: stops before it and notified stops
     stay; writes the new version (the old one kept as ``plan.vN.json``) and ``changes.txt``."""
     from planner.render import RenderContext
+    from planner.render.replan_notes import replan_notes
     from planner.render.summary import summary_text
     from planner.solve import DEFAULT_SOLUTION_LIMIT, DEFAULT_TIME_LIMIT_S
     from planner.solve.replan import changes_text, replan_week
@@ -72,9 +83,12 @@ def replan_district(
     path = request.plan_path or request.out_dir / week / "plan.json"
     old = read_plan(path)
     if old.week != week:
-        raise InputError(
-            f"{path}: plans week {old.week}, but --from {request.from_date.isoformat()} "
-            f"is in {week}"
+        raise _refuse(
+            "replan.err.other_week",
+            path=str(path),
+            plan_week=old.week,
+            date=request.from_date.isoformat(),
+            week=week,
         )
     district = opened.district
     require_plannable(district)
@@ -100,10 +114,12 @@ def replan_district(
                 seed=request.seed,
                 progress=progress,
             )
+        plan = replace(plan, data_dir=folder_of(opened))
         require_valid(plan, district, travel)
         public = RenderContext(plan, district)
         labels = {sid: public.place(sid) for sid in district.site_index()}
         change_list = changes_text(changes, plan, labels) + call_list_text(changes, public)
+        change_list += replan_notes(old, plan, request.from_date, changes, district, labels)
         summary = summary_text(plan, district)
         out_week = request.out_dir / week
         extra: dict[str, str] = {}

@@ -18,6 +18,7 @@ from pathlib import Path
 
 from planner.check import require_valid
 from planner.errors import InputError
+from planner.i18n import msg
 from planner.io.plan_json import plan_to_json
 from planner.ledger import Ledger, apply_ledger, ledger_path
 from planner.model import District
@@ -46,6 +47,11 @@ def open_district(folder: Path | None) -> OpenDistrict:
     return OpenDistrict(where, district, tuple(warnings))
 
 
+def folder_of(opened: OpenDistrict) -> str:
+    """The district folder as plan.json records it (absolute), for ``check``/``render``."""
+    return str(opened.folder.resolve())
+
+
 def writable(folder: Path) -> bool:
     """True when the district folder can hold the ledger and the travel cache (the bundled
     sample installed read-only cannot)."""
@@ -58,7 +64,12 @@ def check_team_ids(district: District, team_ids: tuple[str, ...], option: str) -
     unknown = [x for x in team_ids if x not in known]
     if unknown:
         raise InputError(
-            f"{option}: unknown team id(s) {', '.join(unknown)} — known: {', '.join(sorted(known))}"
+            msg(
+                "err.unknown_teams",
+                option=option,
+                ids=", ".join(unknown),
+                known=", ".join(sorted(known)),
+            )
         )
 
 
@@ -113,7 +124,7 @@ def plan_district(
             last = ledger.last_visits(before_week=week.label)
             kec_waited = kecamatan_waited(district, last, ledger.first_week(), week.label)
         elif request.min_visit_every:
-            raise InputError("--min-visit-every needs the campaign ledger (drop --no-ledger)")
+            raise InputError(msg("err.min_visit_ledger"))
         boost = campaign_boost(district, kec_waited, fair=request.fair_reach, extra=boost)
         travel = district_travel(opened.folder, district, request.roads)
         with guard():
@@ -131,6 +142,7 @@ def plan_district(
                 progress=progress,
             )
         progress("check", 1.0)
+        plan = replace(plan, data_dir=folder_of(opened))
         require_valid(plan, district, travel)
         if ledger is not None:
             # The latest version when the plan is the same again: plan.json and ledger agree.

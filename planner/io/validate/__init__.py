@@ -12,6 +12,7 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable, Mapping
 from typing import Any, TypeVar
 
+from planner.i18n import msg
 from planner.io.cells import Problems, parse_date
 from planner.io.tables import HOLIDAYS, HOMEBOUND, SCHOOLS, TEAMS, VILLAGE_HEADS
 from planner.io.validate.checker import Inputs, TableCells
@@ -141,6 +142,6 @@ def build_district(
             boundaries_path=boundaries_path,
         )
     except ValueError as exc:
-        problems.error("", f"the district is inconsistent: {exc}")
+        problems.error("", msg("err.inconsistent", reason=str(exc)))
         return None
     return None if problems.errors else district

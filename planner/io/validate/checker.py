@@ -12,6 +12,7 @@ from collections.abc import Callable, Iterator, Mapping
 from dataclasses import dataclass, field
 from typing import Any, TypeVar
 
+from planner.i18n import Msg, Num, msg
 from planner.io.cells import CellError, Problems, parse_float, parse_time
 from planner.io.settings import INDONESIA_LAT, INDONESIA_LON, SettingsFile
 from planner.io.tables import Row, Table
@@ -26,6 +27,11 @@ LONG_NUMBER = re.compile(r"\d{8,}")
 def looks_personal(value: str) -> bool:
     """Letters (a name) or eight digits in a row (a NIK, a phone number)."""
     return any(c.isalpha() for c in value) or bool(LONG_NUMBER.search(value))
+
+
+def at(message: str | Msg, ident: str | Msg) -> str | Msg:
+    """``message (ident)``: a problem with the site or row it is about, when there is one."""
+    return msg("err.at", message=message, ident=ident) if ident else message
 
 
 def in_indonesia(lat: float, lon: float) -> bool:
@@ -57,43 +63,43 @@ class TableCells:
         # Without a readable villages table every code would look unknown: say nothing then.
         self.villages_read = "villages" in inputs.tables
 
-    def error(self, row: Row, column: str | None, message: str, hint: str = "") -> None:
+    def error(self, row: Row, column: str | None, message: str | Msg, hint: str | Msg = "") -> None:
         """Record an error at ``row`` and ``column`` (the user's header), personal cells hidden."""
         label = self.table.label(column) if column else None
         message = self._redact(row, message)
         self.problems.error(self.file, message, row=row.number, column=label, hint=hint)
 
-    def warn(self, row: Row, column: str | None, message: str, hint: str = "") -> None:
+    def warn(self, row: Row, column: str | None, message: str | Msg, hint: str | Msg = "") -> None:
         """Record a warning at ``row`` and ``column``, as ``error`` does."""
         label = self.table.label(column) if column else None
         message = self._redact(row, message)
         self.problems.warn(self.file, message, row=row.number, column=label, hint=hint)
 
-    def _redact(self, row: Row, message: str) -> str:
+    def _redact(self, row: Row, message: str | Msg) -> str | Msg:
         """In a table of personal data, a message names the row and column, never a cell that
         could be a name or NIK (a shifted column puts one anywhere): cells with letters or a
         long run of digits are left out, except the row's id and village code."""
         if not self.table.spec.personal:
             return message
         keep = {row.get("id"), row.get("village")}
-        for value in sorted(row.cells.values(), key=len, reverse=True):
-            if value in keep or len(value) < 2 or not looks_personal(value):
-                continue
-            message = message.replace(repr(value), "the value").replace(value, "(hidden)")
-        return message
+        hidden = [
+            value
+            for value in sorted(row.cells.values(), key=len, reverse=True)
+            if value not in keep and len(value) >= 2 and looks_personal(value)
+        ]
+        return _hide(message, hidden) if hidden else message
 
-    def text(self, row: Row, column: str, ident: str, required: bool = False) -> str | None:
+    def text(self, row: Row, column: str, ident: str | Msg, required: bool = False) -> str | None:
         """The cell's text; None when blank (an error when ``required``)."""
         value = row.get(column)
         if value:
             return value
         if required and self.table.has(column):
-            where = f" ({ident})" if ident else ""
             self.error(
                 row,
                 column,
-                f"{self.table.label(column)} is empty{where}",
-                "fill it in or delete the row",
+                at(msg("err.empty", column=self.table.label(column)), ident),
+                msg("err.empty_hint"),
             )
         return None
 
@@ -112,8 +118,7 @@ class TableCells:
         try:
             return parser(value)
         except CellError as exc:
-            where = f" ({ident})" if ident else ""
-            self.error(row, column, f"{exc.message}{where}", exc.hint)
+            self.error(row, column, at(exc.message, ident), exc.hint)
             return None
 
     def number(self, row: Row, column: str, ident: str) -> float | None:
@@ -128,10 +133,10 @@ class TableCells:
             self.problems.warn_once(
                 (self.file,),
                 self.file,
-                f"decimal commas ({row.get(column)}) are read as decimal points in this file",
+                msg("err.decimal_comma", value=row.get(column)),
                 row=row.number,
                 column=label,
-                hint="write decimals with a point, e.g. -3.4707",
+                hint=msg("err.decimal_hint"),
             )
         return number
 
@@ -155,17 +160,23 @@ class TableCells:
             self.error(
                 row,
                 missing,
-                f"{self.table.label(missing)} is empty but "
-                f"{self.table.label(other)} is given ({ident})",
-                "give both or neither",
+                at(
+                    msg(
+                        "err.half_window",
+                        missing=self.table.label(missing),
+                        other=self.table.label(other),
+                    ),
+                    ident,
+                ),
+                msg("err.half_window_hint"),
             )
             return None
         if end <= start:
             self.error(
                 row,
                 "end",
-                f"end {fmt_hhmm(end)} is not after start {fmt_hhmm(start)} ({ident})",
-                "times are 24-hour HH:MM (13:00, not 01:00); a window cannot pass midnight",
+                at(msg("err.end_before_start", end=fmt_hhmm(end), start=fmt_hhmm(start)), ident),
+                msg("err.end_before_start_hint"),
             )
             return None
         return TimeWindow(start, end)
@@ -185,8 +196,8 @@ class TableCells:
             self.error(
                 row,
                 missing,
-                f"{self.table.label(missing)} is empty ({ident})",
-                "give both lat and lon, or neither",
+                at(msg("err.empty", column=self.table.label(missing)), ident),
+                msg("err.half_point_hint"),
             )
             return None
         lat = self.number(row, lat_col, ident)
@@ -201,18 +212,12 @@ class TableCells:
             km = distance_km(office.office_lat, office.office_lon, lat, lon)
             limit = self.settings.max_distance_km
             if km > limit:
-                hint = (
-                    f"sites must lie within {limit:.0f} km of the office (max_distance_km in "
-                    "planner.toml); check the coordinates or the office"
-                )
+                hint = msg("err.too_far_hint", limit=Num(limit))
                 if distance_km(office.office_lat, office.office_lon, -lat, lon) <= limit:
-                    hint = "did you drop the minus sign of lat? (south of the equator it is < 0)"
+                    hint = msg("err.minus_hint")
+                where = f"{row.get(lat_col)}, {row.get(lon_col)}"
                 self.error(
-                    row,
-                    lat_col,
-                    f"{row.get(lat_col)}, {row.get(lon_col)} is {km:.0f} km "
-                    f"from the office ({ident})",
-                    hint,
+                    row, lat_col, at(msg("err.too_far", where=where, km=Num(km)), ident), hint
                 )
                 return None
         return lat, lon
@@ -224,42 +229,30 @@ class TableCells:
         lat_col, lon_col = columns
         lat_range = f"{INDONESIA_LAT[0]:g}..{INDONESIA_LAT[1]:g}"
         lon_range = f"{INDONESIA_LON[0]:g}..{INDONESIA_LON[1]:g}"
+        outside = msg("err.outside", value=row.get(lat_col), range=lat_range)
         if in_indonesia(lon, lat):
-            self.error(
-                row,
-                lat_col,
-                f"{row.get(lat_col)} is outside {lat_range} ({ident})",
-                "did you swap lat and lon?",
-            )
+            self.error(row, lat_col, at(outside, ident), msg("err.swapped_hint"))
             return
+        hint = msg("err.indonesia_hint", lat=lat_range, lon=lon_range)
         if not INDONESIA_LAT[0] <= lat <= INDONESIA_LAT[1]:
-            self.error(
-                row,
-                lat_col,
-                f"{row.get(lat_col)} is outside {lat_range} ({ident})",
-                f"Indonesia lies within lat {lat_range}, lon {lon_range}",
-            )
+            self.error(row, lat_col, at(outside, ident), hint)
         if not INDONESIA_LON[0] <= lon <= INDONESIA_LON[1]:
-            self.error(
-                row,
-                lon_col,
-                f"{row.get(lon_col)} is outside {lon_range} ({ident})",
-                f"Indonesia lies within lat {lat_range}, lon {lon_range}",
-            )
+            outside = msg("err.outside", value=row.get(lon_col), range=lon_range)
+            self.error(row, lon_col, at(outside, ident), hint)
 
-    def unique_rows(self, column: str, what: str) -> Iterator[tuple[Row, str, int]]:
+    def unique_rows(self, column: str, what: str | Msg) -> Iterator[tuple[Row, str, int]]:
         """Rows with their id ('' when blank, an error) and the error count before the row;
         a row repeating an earlier row's id is reported and skipped."""
         seen: dict[str, int] = {}
         for row in self.table.rows:
             before = len(self.problems.errors)
-            ident = self.text(row, column, f"row {row.number}", required=True) or ""
+            ident = self.text(row, column, msg("err.row", row=row.number), required=True) or ""
             if ident in seen:
                 self.error(
                     row,
                     column,
-                    f"{what} {ident} is already in row {seen[ident]}",
-                    f"each {what} may appear once",
+                    msg("err.repeated", what=what, ident=ident, row=seen[ident]),
+                    msg("err.repeated_hint", what=what),
                 )
                 continue
             if ident:
@@ -272,7 +265,7 @@ class TableCells:
         value: tuple[str, int | None],
         limit: tuple[str, int | None],
         ident: str,
-        hint: str,
+        hint: str | Msg,
         warn: bool = False,
     ) -> None:
         """Report a count above another count of the row (``(column, value)`` pairs)."""
@@ -280,7 +273,9 @@ class TableCells:
         if number is None or bound is None or number <= bound:
             return
         report = self.warn if warn else self.error
-        report(row, column, f"{column} {number} is more than {other} {bound} ({ident})", hint)
+        label, other_label = self.table.label(column), self.table.label(other)
+        text = msg("err.more_than", column=label, number=number, other=other_label, bound=bound)
+        report(row, column, at(text, ident), hint)
 
     def site_village(
         self, row: Row, ident: str, known: Mapping[str, Any], villages_file: str
@@ -298,7 +293,12 @@ class TableCells:
             return False
         if code in known or not self.villages_read:
             return True
-        self.error(row, column, f"unknown village code {code}", f"use a kode from {villages_file}")
+        self.error(
+            row,
+            column,
+            msg("err.unknown_village", code=code),
+            msg("err.kode_from", file=villages_file),
+        )
         return False
 
     def build(self, row: Row, make: Callable[..., T], *args: Any, **kwargs: Any) -> T | None:
@@ -306,5 +306,20 @@ class TableCells:
         try:
             return make(*args, **kwargs)
         except ValueError as exc:
-            self.error(row, None, f"cannot be used: {exc}")
+            self.error(row, None, msg("err.unusable", reason=str(exc)))
             return None
+
+
+def _hide(message: str | Msg, hidden: list[str]) -> str | Msg:
+    """``message`` with every ``hidden`` cell left out (texts inside a ``Msg`` too)."""
+    if isinstance(message, Msg):
+        values = {
+            key: _hide(v, hidden) if isinstance(v, (str, Msg)) else v
+            for key, v in message.values.items()
+        }
+        return msg(message.key, **values)
+    for value in hidden:
+        if message == repr(value):
+            return msg("err.the_value")
+        message = message.replace(value, "(…)")
+    return message

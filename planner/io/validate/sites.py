@@ -5,8 +5,9 @@ from __future__ import annotations
 from collections.abc import Mapping
 from typing import Any
 
+from planner.i18n import msg
 from planner.io.cells import parse_choice, parse_count, parse_dates, parse_weekdays, parse_yes_no
-from planner.io.validate.checker import LONG_NUMBER, TableCells
+from planner.io.validate.checker import LONG_NUMBER, TableCells, at
 from planner.io.validate.contacts import contact_of, resident_contact
 from planner.io.validate.villages import VillageRow
 from planner.model import Homebound, HomeboundCategory, School
@@ -35,7 +36,7 @@ def check_schools(
 ) -> list[School]:
     """The schools; one without lat/lon stands at its village's point, marked approximate."""
     result: list[School] = []
-    for row, npsn, before in cells.unique_rows("npsn", "npsn"):
+    for row, npsn, before in cells.unique_rows("npsn", msg("err.what.npsn")):
         ident = npsn
         name = cells.text(row, "name", ident, required=True)
         code = cells.site_village(row, ident, known, villages_file)
@@ -47,7 +48,7 @@ def check_schools(
             ("printable", printable),
             ("students", students),
             ident,
-            "printable counts those of the unrecorded students already 17",
+            msg("err.printable_hint"),
         )
         hours = cells.window(row, ident, required=False, default=SCHOOL_HOURS)
         days = cells.parse(row, "days", parse_weekdays, ident) or SCHOOL_DAYS
@@ -89,7 +90,7 @@ def check_homebound(
 ) -> list[Homebound]:
     """The homebound residents; their names and NIKs are remembered so logs can scrub them."""
     result: list[Homebound] = []
-    for row, ident, before in cells.unique_rows("id", "id"):
+    for row, ident, before in cells.unique_rows("id", msg("err.what.id")):
         # Crash logs and messages are scrubbed of these, whatever becomes of the row.
         remember(row.get("name"), row.get("nik"))
         remember(row.get("companion"))
@@ -98,13 +99,13 @@ def check_homebound(
             cells.error(
                 row,
                 "id",
-                "the id looks like a NIK, a phone number or the resident's name",
-                "ids appear on maps and in plan.json: use a short code such as WK001",
+                msg("err.personal_id"),
+                msg("err.personal_id_hint"),
             )
         category = cells.parse(
             row,
             "category",
-            lambda v: parse_choice(v, CATEGORIES, "category"),
+            lambda v: parse_choice(v, CATEGORIES, msg("err.what.category")),
             ident,
             required=True,
         )
@@ -117,8 +118,8 @@ def check_homebound(
             cells.warn(
                 row,
                 "nik",
-                f"NIK is not 16 digits ({ident})",
-                "check it; the schedule shows only its first 6 digits",
+                at(msg("err.nik"), ident),
+                msg("err.nik_hint"),
             )
         if len(cells.problems.errors) > before or code is None or category is None:
             continue

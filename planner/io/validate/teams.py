@@ -4,7 +4,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from planner.io.cells import format_days, parse_choice, parse_count, parse_weekdays
+from planner.i18n import msg
+from planner.io.cells import day_list, parse_choice, parse_count, parse_weekdays
 from planner.io.tables import Row
 from planner.io.validate.checker import TableCells
 from planner.model import Settings, Shift, Team, VehicleProfile
@@ -31,23 +32,25 @@ class _TeamDraft:
     shifts: list[tuple[int, Shift]] = field(default_factory=list)
 
 
+def _vehicle(text: str) -> str:
+    return parse_choice(text, VEHICLES, msg("err.what.vehicle"))
+
+
 def check_teams(cells: TableCells, settings: Settings | None) -> list[Team]:
     """The teams; rows of one id merge into one team with a shift per row (days must not
     overlap, vehicle, kits and base must agree)."""
     drafts: dict[str, _TeamDraft] = {}
     for row in cells.table.rows:
         before = len(cells.problems.errors)
-        ident = cells.text(row, "id", f"row {row.number}", required=True) or ""
-        vehicle = cells.parse(
-            row, "vehicle", lambda v: parse_choice(v, VEHICLES, "vehicle"), ident, required=True
-        )
+        ident = cells.text(row, "id", msg("err.row", row=row.number), required=True) or ""
+        vehicle = cells.parse(row, "vehicle", _vehicle, ident, required=True)
         kits = cells.parse(row, "kits", parse_count, ident)
         if kits is not None and kits < 1:
             cells.error(
                 row,
                 "kits",
-                f"kits {kits} must be at least 1 ({ident})",
-                "a team records with one kit or more; leave it empty for 1",
+                msg("err.kits", kits=kits, ident=ident),
+                msg("err.kits_hint"),
             )
         days = cells.parse(row, "days", parse_weekdays, ident, required=True)
         hours = cells.window(row, ident, required=True)
@@ -72,9 +75,13 @@ def check_teams(cells: TableCells, settings: Settings | None) -> list[Team]:
                     cells.error(
                         row,
                         column,
-                        f"team {ident}: {cells.table.label(column)} "
-                        f"differs from row {draft.first_row}",
-                        "rows of one team may differ only in days and hours",
+                        msg(
+                            "err.team_differs",
+                            ident=ident,
+                            column=cells.table.label(column),
+                            row=draft.first_row,
+                        ),
+                        msg("err.team_differs_hint"),
                     )
         for other_row, shift in draft.shifts:
             overlap = shift.weekdays & days
@@ -82,8 +89,8 @@ def check_teams(cells: TableCells, settings: Settings | None) -> list[Team]:
                 cells.error(
                     row,
                     "days",
-                    f"team {ident}: {format_days(overlap)} already has hours in row {other_row}",
-                    "give each day once per team",
+                    msg("err.team_overlap", ident=ident, days=day_list(overlap), row=other_row),
+                    msg("err.team_overlap_hint"),
                 )
         if len(cells.problems.errors) == before:
             draft.shifts.append((row.number, Shift(days, hours)))

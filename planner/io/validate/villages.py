@@ -6,6 +6,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import Any
 
+from planner.i18n import Num, msg
 from planner.io.cells import (
     Problems,
     parse_choice,
@@ -15,7 +16,7 @@ from planner.io.cells import (
     parse_yes_no,
 )
 from planner.io.tables import VILLAGE_HEADS, Row, Table
-from planner.io.validate.checker import TableCells
+from planner.io.validate.checker import TableCells, at
 from planner.model import DateOverride, WeeklyWindow
 
 KINDS = {
@@ -53,19 +54,21 @@ def check_villages(cells: TableCells) -> dict[str, VillageRow]:
     """The villages that passed every check, by code; the rows that failed are reported."""
     result: dict[str, VillageRow] = {}
     problems = cells.problems
-    for row, ident, before in cells.unique_rows("code", "village code"):
+    for row, ident, before in cells.unique_rows("code", msg("err.what.village_code")):
         code = ident or None
         name = cells.text(row, "name", ident, required=True)
         district = cells.text(row, "district", ident, required=True)
-        kind = cells.parse(row, "kind", lambda v: parse_choice(v, KINDS, "kind"), ident)
+        kind = cells.parse(
+            row, "kind", lambda v: parse_choice(v, KINDS, msg("err.what.kind")), ident
+        )
         if kind is None and not row.get("kind") and code is not None:
             kind = _kind_from_code(code)
             if kind is None:
                 cells.error(
                     row,
                     "kind",
-                    f"kind is empty and cannot be read from code {code}",
-                    "write desa or kelurahan",
+                    msg("err.kind_unknown", code=code),
+                    msg("err.kind_hint"),
                 )
         point = cells.point(row, ident, required=True)
         obliged = cells.parse(row, "obliged", parse_count, ident, required=True)
@@ -73,14 +76,14 @@ def check_villages(cells: TableCells) -> dict[str, VillageRow]:
         prereg = cells.parse(row, "preregistered", parse_count, ident)
         # An error, not a warning: unrecorded residents are a part of those obliged, so this
         # is a typo or two swapped columns, and the backlog drives the whole plan.
-        swapped = f"are {cells.table.label('backlog')} and {cells.table.label('obliged')} swapped?"
+        swapped = msg("err.swapped", a=cells.table.label("backlog"), b=cells.table.label("obliged"))
         cells.at_most(row, ("backlog", backlog), ("obliged", obliged), ident, swapped)
         cells.at_most(
             row,
             ("preregistered", prereg),
             ("backlog", backlog),
             ident,
-            "the plan expects at most the backlog; update belum_rekam if it is old",
+            msg("err.prereg_hint"),
             warn=True,
         )
         if len(problems.errors) > before or code is None or point is None:
@@ -113,24 +116,24 @@ def check_village_heads(
     if not table.has("weekday") and not table.has("date"):
         cells.problems.error(
             cells.file,
-            f"missing column {VILLAGE_HEADS.describe('weekday')}",
+            msg("err.missing_column", column=VILLAGE_HEADS.describe("weekday")),
             row=1,
             column="weekday",
-            hint="rows need hari, mulai, selesai",
+            hint=msg("err.heads_columns_hint"),
         )
         return weekly, overrides, mentioned
     for column in ("start", "end"):
         if table.has("weekday") and not table.has(column):
             cells.problems.error(
                 cells.file,
-                f"missing column {VILLAGE_HEADS.describe(column)}",
+                msg("err.missing_column", column=VILLAGE_HEADS.describe(column)),
                 row=1,
                 column=column,
-                hint="weekly rows need mulai and selesai",
+                hint=msg("err.weekly_columns_hint"),
             )
     for row in table.rows:
         before = len(cells.problems.errors)
-        code = cells.text(row, "code", f"row {row.number}", required=True)
+        code = cells.text(row, "code", msg("err.row", row=row.number), required=True)
         if code is not None:
             mentioned.add(code)
         ident = code or ""
@@ -141,8 +144,8 @@ def check_village_heads(
                 cells.error(
                     row,
                     "available" if table.has("available") else "date",
-                    f"a date row needs {VILLAGE_HEADS.describe('available')} ({ident})",
-                    "write ya (with mulai and selesai) or tidak",
+                    at(msg("err.date_row", column=VILLAGE_HEADS.describe("available")), ident),
+                    msg("err.date_row_hint"),
                 )
             available = cells.parse(row, "available", parse_yes_no, ident)
             window = cells.window(row, ident, required=bool(available))
@@ -159,8 +162,8 @@ def check_village_heads(
             cells.error(
                 row,
                 "weekday" if table.has("weekday") else "date",
-                f"give a weekday or a date ({ident})",
-                "e.g. hari Senin-Kamis",
+                at(msg("err.weekday_or_date"), ident),
+                msg("err.weekday_or_date_hint"),
             )
         window = cells.window(row, ident, required=True)
         if len(cells.problems.errors) > before or not known_code or days is None or window is None:
@@ -182,16 +185,14 @@ def warn_heads_missing(
         if waiting:
             problems.warn(
                 VILLAGE_HEADS.label,
-                "no village_heads.csv (kades.csv): no village can be visited "
-                f"({len(waiting)} have a backlog)",
-                hint="add a table with kode, hari, mulai, selesai",
+                msg("err.no_heads", count=Num(len(waiting))),
+                hint=msg("err.no_heads_hint"),
             )
         return
     for village in waiting:
         if village.fields["code"] not in mentioned:
             problems.warn(
                 heads.file,
-                f"no row for {village.fields['code']} {village.fields['name']}: "
-                "it cannot be visited",
-                hint="add when the village head can attend (kode, hari, mulai, selesai)",
+                msg("err.no_head_row", code=village.fields["code"], name=village.fields["name"]),
+                hint=msg("err.no_head_row_hint"),
             )
