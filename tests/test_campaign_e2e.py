@@ -2,10 +2,11 @@
 
 The sample cut to two kecamatan (``tests.test_coverage_truth.small``). Through the CLI only:
 plan W50; a replan with no team-day left (refused, nothing changed); a replan with a called-off
-village and an added Sunday for T1 (kept in plan.json, passes ``check`` without ``--data``);
-record the week's own workbook as planned; a delivery with ``stock add``; ``status``; plan W51.
-At every step the kecamatan figures agree across summary.txt, coverage.html, ``status`` and
-the ledger, and W51 starts from what was recorded, with the delivered cards in stock.
+village or school and an added Sunday for T1 (kept in plan.json, passes ``check`` without
+``--data``); record the week's own workbook as planned; a delivery with ``stock add``;
+``status``; plan W51. At every step the kecamatan figures agree across summary.txt,
+coverage.html, ``status`` and the ledger, and W51 starts from what was recorded, with the
+delivered cards in stock.
 """
 
 from __future__ import annotations
@@ -102,16 +103,17 @@ def test_two_campaign_weeks_agree_everywhere(
     assert len(err.strip().splitlines()) == 1, err
     assert _files(week_dir) == before
 
-    # A village called off from Thursday on, and T1 works an extra Sunday morning.
+    # A village (or school) called off from Thursday on, and T1 works an extra Sunday morning.
     plan1 = json.loads((week_dir / "plan.json").read_text(encoding="utf-8"))
+    stops = [(r["date"], s["site"]) for r in plan1["routes"] for s in r["stops"]]
+    kept = {site for date, site in stops if date < "2026-12-10"}
     later = [
-        s["site"]
-        for r in plan1["routes"]
-        if r["date"] >= "2026-12-10"
-        for s in r["stops"]
-        if s["site"].startswith("village:")
+        site
+        for date, site in stops
+        if date >= "2026-12-10" and site.startswith(("village:", "school:")) and site not in kept
     ]
-    cancel = later[0] if later else "village:17.02.06.2005"
+    # A village planned only from Thursday on when there is one, else such a school.
+    cancel = min(later, key=lambda site: not site.startswith("village:"))
     code, _, err = _run(
         capsys,
         "replan",
