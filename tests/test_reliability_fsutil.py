@@ -155,3 +155,20 @@ def test_scrub_leaves_ordinary_text_alone() -> None:
     text = "village:17.02.07.2001 on 2026-12-01: 1,234 people, phone 081234567890, Asihan"
     assert scrub(text) == text
     assert scrub("Asih (1702019912340000), Asih.") == "[resident] (170201**********), [resident]."
+
+
+def test_an_error_caused_by_ctrl_c_is_an_interruption(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Ctrl-C inside a lazy import can surface as another error (matplotlib: ``RuntimeError:
+    Error calling __set_name__``) caused by the KeyboardInterrupt: exit 130, no crash log."""
+    try:
+        try:
+            raise KeyboardInterrupt
+        except KeyboardInterrupt as interrupt:
+            raise RuntimeError("Error calling __set_name__") from interrupt
+    except RuntimeError as exc:
+        failure = failures.describe(exc, "en")
+    assert (failure.code, failure.lines) == (130, ("Interrupted; nothing was written.",))
+    monkeypatch.setattr(failures.tempfile, "gettempdir", lambda: str(tmp_path))
+    assert failures.describe(RuntimeError("boom"), "en").code == 1  # a bug: crash log, 1

@@ -84,12 +84,23 @@ def internal_error(lang: str = DEFAULT_LANGUAGE) -> Failure:
     return Failure(1, (t("fail.internal", lang, name=name, where=where),))
 
 
+def _from_ctrl_c(exc: BaseException | None) -> bool:
+    """``exc`` is Ctrl-C, or an error it caused: a ``KeyboardInterrupt`` raised inside a lazy
+    import can come out wrapped (``RuntimeError: Error calling __set_name__`` in matplotlib)."""
+    seen = 0
+    while exc is not None and seen < 20:
+        if isinstance(exc, KeyboardInterrupt):
+            return True
+        exc, seen = exc.__cause__ or exc.__context__, seen + 1
+    return False
+
+
 def describe(exc: BaseException, lang: str = DEFAULT_LANGUAGE) -> Failure:
     """The failure the user sees for ``exc`` (call from its ``except`` block): bad input → its
     problems, 2; another expected failure → its message and code; Ctrl-C → 130; an OS error
     on a named path → the path and what to check, 2; anything else → a crash log, 1.
     Every line is in ``lang``."""
-    if isinstance(exc, KeyboardInterrupt):
+    if _from_ctrl_c(exc):
         return Failure(130, (interrupted(lang),))
     label = t("fail.error", lang)
     if isinstance(exc, InputError):
