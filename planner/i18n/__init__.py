@@ -29,6 +29,7 @@ from planner.i18n import (
     replan,
     status,
     stock,
+    web,
 )
 
 LANGUAGES = ("id", "en")
@@ -56,6 +57,7 @@ TEXT: dict[str, dict[str, str]] = _merge(
     replan.TEXT,
     stock.TEXT,
     contacts.TEXT,
+    web.TEXT,
 )
 
 
