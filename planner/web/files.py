@@ -47,6 +47,8 @@ class Checked:
     problems: tuple[Problem, ...] = ()
     warnings: tuple[Problem, ...] = ()
     settings: dict[str, int] = field(default_factory=dict)
+    name: str = ""
+    """The district's name (from planner.toml) when it loaded."""
 
     @property
     def ok(self) -> bool:
@@ -104,7 +106,7 @@ def check(folder: Path) -> Checked:
         return Checked(exc.problems, exc.warnings, current_settings(folder))
     settings = district.settings
     values = {k: int(getattr(settings, k)) for k in EDITABLE_SETTINGS}
-    return Checked((), tuple(warnings), values)
+    return Checked((), tuple(warnings), values, settings.name)
 
 
 def current_settings(folder: Path) -> dict[str, int]:

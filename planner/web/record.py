@@ -15,7 +15,7 @@ from starlette.routing import Route
 from planner.calendar import Week
 from planner.errors import InputError
 from planner.fsutil import write_bytes_atomic
-from planner.i18n import t
+from planner.i18n import TEXT, t
 from planner.ledger.status_output import format_status
 from planner.web import files
 from planner.web.pages import WEEK_LABEL, Config, config, planned_weeks, problem_rows, render
@@ -104,9 +104,11 @@ def _status_page(request: Request, **values: Any) -> Response:
             value = data.get(key)
             rows = value if isinstance(value, list) else [value] if isinstance(value, dict) else []
             sections.append((key, _columns(rows), rows))
+    lang = request.state.lang
     return render(
         request,
         "status.html",
+        col=lambda key: t(f"web.col.{key}", lang) if f"web.col.{key}" in TEXT else key,
         data=data,
         sections=sections,
         total=(data or {}).get("total"),
