@@ -77,7 +77,7 @@ def _replan_request(cfg: Config, form: FormData, lang: str, save: bool) -> Repla
         plan_path=cfg.out_dir / week / "plan.json",
         without_teams=without,
         cancel=cancel,
-        solution_limit=whole(form, "solution_limit", "solution_limit", lang, 1),
+        solution_limit=whole(form, "solution_limit", t("web.replan.solution_limit", lang), lang, 1),
         save=save,
     )
 
