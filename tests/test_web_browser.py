@@ -164,7 +164,7 @@ def test_the_office_week_in_a_real_browser(
     assert "Rejang Lebong" in pdf.pages[0].extract_text()
 
     browser.get(base + "/status")
-    before = browser.find_element(By.ID, "status-coverage").text
+    before = browser.find_element(By.ID, "status-kecamatan").text
     workbook = _download(browser, f"{base}/files/{WEEK}/schedule.xlsx")
     tally = tmp_path / "rekap.xlsx"
     tally.write_bytes(filled_tally(workbook))
@@ -173,5 +173,5 @@ def test_the_office_week_in_a_real_browser(
     form.find_element(By.NAME, "file").send_keys(str(tally))
     _submit(browser, form)
     assert f"{WEEK} direkam" in browser.find_element(By.ID, "outcome").text
-    after = browser.find_element(By.ID, "status-coverage").text
+    after = browser.find_element(By.ID, "status-kecamatan").text
     assert after != before

@@ -135,6 +135,6 @@ def test_the_week_through_the_web_page(tmp_path: Path) -> None:
 def _coverage_table(html: str) -> str:
     """The coverage-by-kecamatan table of the status page (its recorded and backlog columns
     change when a tally is recorded)."""
-    match = re.search(r'<table id="status-coverage">.*?</table>', html, re.S)
+    match = re.search(r'<table id="status-kecamatan">.*?</table>', html, re.S)
     assert match, "no coverage table on the status page"
     return match[0]

@@ -13,8 +13,10 @@ from starlette.testclient import TestClient
 
 from planner.cli import cli
 from planner.cli._common import run_guarded
+from planner.i18n import TEXT
 from planner.web.app import create_app
 from planner.web.files import safe_name, set_values
+from tests.language import english_words
 from tests.web_helpers import broken_villages, csrf_of, district_copy
 
 
@@ -216,3 +218,22 @@ def test_a_second_search_of_the_district_is_refused(client: TestClient, folder: 
     assert response.status_code == 409
     assert "sedang dihitung" in response.text
     assert not (folder / "out").exists()
+
+
+def test_the_web_catalogue_speaks_both_languages() -> None:
+    entries = {k: v for k, v in TEXT.items() if k.startswith(("web.", "help.serve"))}
+    assert len(entries) > 80
+    for key, entry in entries.items():
+        assert entry.get("id"), key
+        assert entry.get("en"), key
+        words = english_words(re.sub(r"\{[^}]*\}", " ", entry["id"]))  # not the placeholders
+        assert not words, (key, words)
+
+
+def test_the_indonesian_pages_have_no_english_of_their_own(client: TestClient) -> None:
+    for url in ("/", "/plan", "/record", "/status", "/replan"):
+        html = client.get(url).text
+        text = re.sub(r"<[^>]+>", " ", html[html.index("<body>") :])
+        # the district's warnings are the loader's; the page's own words are checked here
+        own = text.split("Peringatan")[0]
+        assert not english_words(own, frozenset({"English"})), (url, english_words(own))

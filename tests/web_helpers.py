@@ -11,13 +11,13 @@ from pathlib import Path
 import openpyxl
 
 from planner.io import sample_dir
-from planner.io.tally import ALL_STOPS_SHEET
 from planner.io.templates import copy_sample
 
 WEEK = "2026-W49"
 HOMEBOUND = "warga_khusus.csv"
 RECORDED = ("recorded", "tercatat", "direkam")
 PRINTED = ("printed", "dicetak")
+CODE = ("kode", "code")
 
 
 def sentinel_name(n: int) -> str:
@@ -69,28 +69,30 @@ def broken_villages(folder: Path) -> bytes:
 
 
 def filled_tally(schedule: bytes) -> bytes:
-    """The schedule workbook's all-stops sheet with one person recorded and no card printed
-    at every stop (result columns added when the sheet has none)."""
+    """The schedule workbook with only its first sheet that has a recorded column (the
+    all-stops sheet), one person recorded and no card printed at every stop."""
     book = openpyxl.load_workbook(io.BytesIO(schedule))
-    sheet = next(
-        (book[n] for n in book.sheetnames if n == ALL_STOPS_SHEET),
-        book[book.sheetnames[0]],
-    )
-    for name in list(book.sheetnames):
-        if book[name] is not sheet:
-            del book[name]
-    header = [str(c.value or "").strip().lower() for c in sheet[1]]
-    recorded = next((i + 1 for i, h in enumerate(header) if h in RECORDED), None)
-    printed = next((i + 1 for i, h in enumerate(header) if h in PRINTED), None)
-    if recorded is None or printed is None:
-        recorded, printed = sheet.max_column + 1, sheet.max_column + 2
-        sheet.cell(1, recorded, "tercatat")
-        sheet.cell(1, printed, "dicetak")
-    for row in range(2, sheet.max_row + 1):
-        if sheet.cell(row, 1).value in (None, ""):
+    for sheet in book.worksheets:
+        for row in sheet.iter_rows(min_row=1, max_row=10):
+            header = [str(c.value or "").strip().lower() for c in row]
+            if any(h in RECORDED for h in header):
+                break
+        else:
             continue
-        sheet.cell(row, recorded, 1)
-        sheet.cell(row, printed, 0)
+        break
+    else:
+        raise AssertionError("no sheet with a recorded column")
+    for other in [s for s in book.worksheets if s is not sheet]:
+        book.remove(other)
+    top = row[0].row
+    recorded = next(i + 1 for i, h in enumerate(header) if h in RECORDED)
+    printed = next(i + 1 for i, h in enumerate(header) if h in PRINTED)
+    code = next(i + 1 for i, h in enumerate(header) if h in CODE)
+    for number in range(top + 1, sheet.max_row + 1):
+        if sheet.cell(number, code).value in (None, ""):
+            continue
+        sheet.cell(number, recorded, 1)
+        sheet.cell(number, printed, 0)
     out = io.BytesIO()
     book.save(out)
     return out.getvalue()

@@ -6,27 +6,22 @@ from pathlib import Path
 
 import click
 
-from planner.cli._common import data_option
+from planner.cli._common import data_option, h, lang
 
 
-@click.command("serve")
+@click.command("serve", help=h("help.serve"))
 @data_option
-@click.option("--port", type=click.IntRange(1, 65535), default=8765, show_default=True)
-@click.option("--host", default="127.0.0.1", show_default=True,
-              help="Address to listen on; any but this computer's needs --password.")
+@click.option("--port", type=click.IntRange(1, 65535), default=8765, show_default=True,
+              help=h("help.serve.port"))
+@click.option("--host", default="127.0.0.1", show_default=True, help=h("help.serve.host"))
 @click.option("--password", default=None, envvar="PLANNER_PASSWORD",
-              help="Password the page asks for (or $PLANNER_PASSWORD).")
+              help=h("help.serve.password"))
 def serve(data_dir: Path | None, port: int, host: str, password: str | None) -> None:
-    """Serve the district's web page: tables, plans, tallies, status, replans.
-
-    \b
-    Example:
-      planner serve --data ./rejang-lebong    # then open http://127.0.0.1:8765/
-    """
+    """Serve the district's web page: tables, plans, tallies, status, replans."""
     from planner.io import sample_dir
     from planner.web.server import serve as run
 
-    run(data_dir or sample_dir(), host, port, password, echo=click.echo)
+    run(data_dir or sample_dir(), host, port, password, echo=click.echo, lang=lang())
 
 
 COMMANDS = [serve]

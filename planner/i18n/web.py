@@ -18,6 +18,36 @@ TEXT: dict[str, dict[str, str]] = {
     "web.login.password": {"id": "Kata sandi", "en": "Password"},
     "web.login.button": {"id": "Masuk", "en": "Log in"},
     "web.login.wrong": {"id": "Kata sandi salah.", "en": "Wrong password."},
+    # --- planner serve: the command ---
+    "help.serve": {
+        "id": "Sajikan halaman web kabupaten untuk kantor: tabel, rencana minggu, rekap, "
+        "status, perubahan rencana.\n\n"
+        "Hanya di komputer ini (127.0.0.1) kecuali --host diberikan bersama --password.\n\n"
+        "\b\nContoh:\n  planner serve --data ./rejang-lebong    # lalu buka http://127.0.0.1:8765/",
+        "en": "Serve the district's web page for the office: tables, week plans, tallies, "
+        "status, replans.\n\n"
+        "Only on this computer (127.0.0.1) unless --host is given with --password.\n\n"
+        "\b\nExample:\n  planner serve --data ./rejang-lebong    # then open http://127.0.0.1:8765/",
+    },
+    "help.serve.port": {"id": "Port yang didengarkan.", "en": "Port to listen on."},
+    "help.serve.host": {
+        "id": "Alamat yang didengarkan; selain komputer ini perlu --password.",
+        "en": "Address to listen on; any but this computer's needs --password.",
+    },
+    "help.serve.password": {
+        "id": "Kata sandi yang diminta halaman (atau $PLANNER_PASSWORD).",
+        "en": "Password the page asks for (or $PLANNER_PASSWORD).",
+    },
+    "web.bind_refused": {
+        "id": "--host {host}: komputer lain bisa membuka data kabupaten — beri kata sandi dengan "
+        "--password (halaman lalu memintanya), atau sajikan di 127.0.0.1",
+        "en": "--host {host}: other computers could open the district's data — give a password "
+        "with --password (the page then asks for it), or serve on 127.0.0.1",
+    },
+    "web.serving": {
+        "id": "planner serve: buka {url} di peramban ({folder}); Ctrl-C untuk berhenti",
+        "en": "planner serve: open {url} in a browser ({folder}); Ctrl-C to stop",
+    },
     # --- refusals ---
     "web.csrf": {
         "id": "Formulir kedaluwarsa atau tidak sah; muat ulang halaman lalu coba lagi.",
@@ -43,10 +73,6 @@ TEXT: dict[str, dict[str, str]] = {
         "try again.",
     },
     "web.not_found": {"id": "Tidak ditemukan.", "en": "Not found."},
-    "web.internal": {
-        "id": "Kesalahan internal; rinciannya ada di log.",
-        "en": "Internal error; the details are in the log.",
-    },
     # --- district page ---
     "web.district.title": {"id": "Data kabupaten {name}", "en": "District data: {name}"},
     "web.district.folder": {"id": "Folder", "en": "Folder"},
@@ -174,40 +200,12 @@ TEXT: dict[str, dict[str, str]] = {
     },
     # --- status ---
     "web.status.title": {"id": "Status kampanye", "en": "Campaign status"},
-    "web.status.coverage": {"id": "Cakupan per kecamatan", "en": "Coverage by kecamatan"},
-    "web.status.trend": {"id": "Tren belum rekam per minggu", "en": "Backlog by week"},
-    "web.status.cards": {"id": "Blanko", "en": "Blank cards"},
+    "web.status.kecamatan": {"id": "Cakupan per kecamatan", "en": "Coverage by kecamatan"},
+    "web.status.weeks": {"id": "Tren belum rekam per minggu", "en": "Backlog by week"},
+    "web.status.stock": {"id": "Stok blanko", "en": "Blank card stock"},
     "web.status.waiting": {"id": "Lokasi yang lama menunggu", "en": "Sites waiting longest"},
     "web.status.total": {"id": "Seluruh kabupaten", "en": "Whole district"},
     "web.status.empty": {"id": "(kosong)", "en": "(none)"},
-    # --- status columns (keys of planner status --format json) ---
-    "web.col.level": {"id": "tingkat", "en": "level"},
-    "web.col.name": {"id": "nama", "en": "name"},
-    "web.col.villages": {"id": "desa", "en": "villages"},
-    "web.col.obliged": {"id": "wajib KTP", "en": "obliged"},
-    "web.col.backlog_start": {"id": "belum rekam awal", "en": "backlog at start"},
-    "web.col.backlog": {"id": "belum rekam", "en": "backlog"},
-    "web.col.recorded": {"id": "direkam", "en": "recorded"},
-    "web.col.coverage_start_pct": {"id": "cakupan awal", "en": "coverage at start"},
-    "web.col.coverage_pct": {"id": "cakupan", "en": "coverage"},
-    "web.col.week": {"id": "minggu", "en": "week"},
-    "web.col.village_backlog": {"id": "belum rekam desa", "en": "village backlog"},
-    "web.col.school_students": {"id": "siswa", "en": "students"},
-    "web.col.homebound_left": {"id": "warga khusus tersisa", "en": "homebound left"},
-    "web.col.stops_visited": {"id": "kunjungan", "en": "stops visited"},
-    "web.col.printed": {"id": "dicetak", "en": "printed"},
-    "web.col.stock": {"id": "stok", "en": "stock"},
-    "web.col.stock_start": {"id": "stok awal", "en": "stock at start"},
-    "web.col.refilled": {"id": "tambahan", "en": "refilled"},
-    "web.col.stock_left": {"id": "sisa stok", "en": "stock left"},
-    "web.col.reserve": {"id": "cadangan", "en": "reserve"},
-    "web.col.budget": {"id": "anggaran cetak", "en": "budget"},
-    "web.col.site": {"id": "lokasi", "en": "site"},
-    "web.col.kind": {"id": "jenis", "en": "kind"},
-    "web.col.village": {"id": "desa", "en": "village"},
-    "web.col.kecamatan": {"id": "kecamatan", "en": "kecamatan"},
-    "web.col.last_visit": {"id": "kunjungan terakhir", "en": "last visit"},
-    "web.col.weeks_waiting": {"id": "minggu menunggu", "en": "weeks waiting"},
     # --- replan ---
     "web.replan.title": {"id": "Ubah rencana minggu ini", "en": "Change this week's plan"},
     "web.replan.week": {"id": "Minggu", "en": "Week"},

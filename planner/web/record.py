@@ -4,7 +4,6 @@ coverage by kecamatan, the backlog trend, cards and the sites waiting longest, a
 
 from __future__ import annotations
 
-import json
 from typing import Any
 
 from starlette.datastructures import UploadFile
@@ -12,16 +11,23 @@ from starlette.requests import Request
 from starlette.responses import Response
 from starlette.routing import Route
 
-from planner.calendar import Week
 from planner.errors import InputError
 from planner.fsutil import write_bytes_atomic
-from planner.i18n import TEXT, t
-from planner.ledger.status_output import format_status
+from planner.i18n import t
+from planner.ledger.status import folder_status
+from planner.ledger.status_output import status_to_dict
+from planner.ledger.status_tables import (
+    TidyTable,
+    kecamatan_table,
+    stock_table,
+    waiting_table,
+    weeks_table,
+)
 from planner.web import files
 from planner.web.pages import WEEK_LABEL, Config, config, planned_weeks, problem_rows, render
 from planner.web.security import checked_form, closes_form
 from planner.workflow import open_district
-from planner.workflow.record import Recorded, district_status, record_tally
+from planner.workflow.record import Recorded, record_tally
 
 TALLY_TYPES = (".xlsx", ".csv")
 
@@ -53,7 +59,7 @@ async def record_upload(request: Request) -> Response:
     stored = cfg.uploads / f"{week}-{shown}"
     write_bytes_atomic(stored, await item.read())
     try:
-        done = record_tally(open_district(cfg.folder), week, stored)
+        done = record_tally(open_district(cfg.folder), week, stored, lang)
     except InputError as exc:
         names = {str(stored): shown, str(cfg.folder): str(cfg.folder)}
         return _form(
@@ -85,44 +91,37 @@ def _outcome(done: Recorded, lang: str) -> str:
     )
 
 
-def status_data(cfg: Config) -> dict[str, Any] | None:
-    """The status as ``planner status --format json`` prints it (None: tables not valid)."""
+STATUS_TABLES = ("kecamatan", "weeks", "stock", "waiting")
+WAITING_SHOWN = 30
+"""Sites waiting longest listed on the page (``planner status --format csv`` lists all)."""
+
+
+def status_tables(cfg: Config) -> tuple[list[TidyTable], dict[str, Any]] | None:
+    """The status tables ``planner status`` shows (the same that ``--format json`` holds) and
+    the district's total coverage; None when the district's tables do not load."""
     try:
-        opened = open_district(cfg.folder)
+        status, _warnings, _lang = folder_status(cfg.folder, weeks=4)
     except InputError:
         return None
-    status = district_status(opened, as_of=Week.parse("this").label, weeks=4)
-    data: dict[str, Any] = json.loads(format_status(status, "json"))
-    return data
+    tables = [
+        kecamatan_table(status, total=True),
+        weeks_table(status),
+        stock_table(status),
+        waiting_table(status, limit=WAITING_SHOWN),
+    ]
+    total: dict[str, Any] = status_to_dict(status)["coverage"]["total"]
+    return tables, total
 
 
 def _status_page(request: Request, **values: Any) -> Response:
-    data = status_data(config(request))
-    sections = []
-    if data is not None:
-        for key in ("coverage", "trend", "cards", "not_visited"):
-            value = data.get(key)
-            rows = value if isinstance(value, list) else [value] if isinstance(value, dict) else []
-            sections.append((key, _columns(rows), rows))
-    lang = request.state.lang
+    found = status_tables(config(request))
     return render(
         request,
         "status.html",
-        col=lambda key: t(f"web.col.{key}", lang) if f"web.col.{key}" in TEXT else key,
-        data=data,
-        sections=sections,
-        total=(data or {}).get("total"),
+        tables=found[0] if found else None,
+        total=found[1] if found else None,
         **values,
     )
-
-
-def _columns(rows: list[dict[str, Any]]) -> list[str]:
-    """The columns of a list of records, in first-seen order."""
-    seen: dict[str, None] = {}
-    for row in rows:
-        for key in row:
-            seen.setdefault(key)
-    return list(seen)
 
 
 async def status_page(request: Request) -> Response:

@@ -15,8 +15,8 @@ from starlette.requests import Request
 from starlette.responses import PlainTextResponse, RedirectResponse, Response
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
-from planner.errors import InputError
-from planner.i18n import t
+from planner.errors import InputError, Problem
+from planner.i18n import msg, t
 
 MAX_UPLOAD_BYTES = 10 * 1024 * 1024
 """A district's largest table is far below this; a tally workbook too."""
@@ -37,10 +37,7 @@ def is_loopback(host: str) -> bool:
 def require_safe_bind(host: str, password: str | None) -> None:
     """Refuse to serve on an address other machines can reach without a password."""
     if not is_loopback(host) and not password:
-        raise InputError(
-            f"--host {host}: other computers could open the district's data — give a password "
-            "with --password (the page then asks for it), or serve on 127.0.0.1"
-        )
+        raise InputError([Problem("", msg("web.bind_refused", host=host))])
 
 
 def csrf_token(request: Request) -> str:

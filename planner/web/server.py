@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from pathlib import Path
 
+from planner.i18n import t
 from planner.web.security import require_safe_bind
 
 
@@ -14,6 +15,7 @@ def serve(
     port: int = 8765,
     password: str | None = None,
     echo: Callable[[str], None] = print,
+    lang: str = "id",
 ) -> None:
     """Serve the district in ``folder`` until Ctrl-C; a non-loopback ``host`` needs a
     ``password`` (``InputError`` otherwise, before anything starts)."""
@@ -24,5 +26,5 @@ def serve(
 
     app = create_app(folder, password)
     shown = f"[{host}]" if ":" in host else host
-    echo(f"planner serve: http://{shown}:{port}/  ({folder})")
+    echo(t("web.serving", lang, url=f"http://{shown}:{port}/", folder=folder))
     uvicorn.run(app, host=host, port=port, log_level="warning")
