@@ -3,7 +3,6 @@ way problems (file, row, column, hint) are shown."""
 
 from __future__ import annotations
 
-import datetime as dt
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass
@@ -134,8 +133,3 @@ def planned_weeks(cfg: Config) -> list[str]:
         if WEEK_LABEL.match(p.name) and (p / "plan.json").is_file()
     ]
     return sorted(weeks, reverse=True)
-
-
-def today() -> dt.date:
-    """Today's date (one place, so the pages agree)."""
-    return dt.date.today()

@@ -13,11 +13,12 @@ from starlette.responses import FileResponse, JSONResponse, RedirectResponse, Re
 from starlette.routing import Route
 
 from planner.calendar import Week
+from planner.clock import today
 from planner.errors import InputError
 from planner.i18n import TEXT, t
 from planner.web import files
 from planner.web.jobs import Busy, Job
-from planner.web.pages import WEEK_LABEL, config, planned_weeks, problem_rows, render, today
+from planner.web.pages import WEEK_LABEL, config, planned_weeks, problem_rows, render
 from planner.web.security import checked_form, closes_form
 from planner.workflow import PlanRequest, open_district, plan_district
 from planner.workflow.requests import Progress, WeekResult
