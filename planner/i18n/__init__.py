@@ -30,6 +30,7 @@ from planner.i18n import (
     replan,
     status,
     stock,
+    web,
 )
 
 LANGUAGES = ("id", "en")
@@ -58,6 +59,7 @@ TEXT: dict[str, dict[str, str]] = _merge(
     stock.TEXT,
     contacts.TEXT,
     papers.TEXT,
+    web.TEXT,
 )
 
 
