@@ -31,6 +31,7 @@ from planner.i18n import (
     replan,
     status,
     stock,
+    web,
 )
 
 LANGUAGES = ("id", "en")
@@ -59,6 +60,7 @@ TEXT: dict[str, dict[str, str]] = _merge(
     stock.TEXT,
     contacts.TEXT,
     papers.TEXT,
+    web.TEXT,
     campaign.TEXT,
 )
 

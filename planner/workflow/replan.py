@@ -127,7 +127,7 @@ def replan_district(
             # The earlier version kept as it was written (read_plan has just read it).
             extra[f"plan.v{old.version}.json"] = path.read_text(encoding="utf-8")
         extra["changes.txt"] = change_list
-        saver = ledger
+        saver = ledger if request.save else None
         paths = publish(
             out_week,
             plan,

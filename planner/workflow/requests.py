@@ -79,6 +79,8 @@ class ReplanRequest:
     seed: int = 0
     roads: Path | None = None
     offline: bool = True
+    save: bool = True
+    """False: a preview; the outputs are written to ``out_dir`` but the ledger is only read."""
 
 
 @dataclass(frozen=True, slots=True)
