@@ -179,7 +179,7 @@ def day_switch_js(map_name: str, cells: Sequence[tuple[str, str, str]], default:
     var el = document.getElementById(id);
     return el ? [el.offsetWidth, el.offsetHeight] : [0, 0];
   }}
-  function fit() {{
+  function fit(still) {{
     var bounds = L.latLngBounds([]);
     cells.forEach(function (c) {{
       if (c[0].hasLayer(c[2]) && c[2].getBounds) {{ bounds.extend(c[2].getBounds()); }}
@@ -188,11 +188,12 @@ def day_switch_js(map_name: str, cells: Sequence[tuple[str, str, str]], default:
     // Keep the routes clear of the title (top left) and the legend (bottom right) when
     // the map is wide enough to leave them room.
     var size = map.getSize(), title = box("planner-title"), legend = box("planner-legend");
-    var options = {{padding: [30, 30], maxZoom: 14, animate: false}};
+    var options = {{padding: [30, 30], maxZoom: 14}};
     if (size.x - legend[0] > 360 && size.y - title[1] > 300) {{
       options = {{paddingTopLeft: [30, title[1] + 30],
-        paddingBottomRight: [legend[0] + 30, 30], maxZoom: 14, animate: false}};
+        paddingBottomRight: [legend[0] + 30, 30], maxZoom: 14}};
     }}
+    options.animate = !still;  // printing cannot wait for an animation
     map.fitBounds(bounds, options);
   }}
   function show(day) {{
@@ -217,11 +218,11 @@ def day_switch_js(map_name: str, cells: Sequence[tuple[str, str, str]], default:
   // Printed, the map is one A4 landscape page: sized before the print layout exists, so the
   // day's routes are fitted to the paper rather than to the window.
   function sized(width, height) {{
-    var box = map.getContainer();
-    box.style.width = width;
-    box.style.height = height;
+    var container = map.getContainer();
+    container.style.width = width;
+    container.style.height = height;
     map.invalidateSize({{animate: false}});
-    fit();
+    fit(true);
   }}
   window.addEventListener("beforeprint", function () {{
     sized("{PRINT_PX[0]}px", "{PRINT_PX[1]}px");
