@@ -119,7 +119,12 @@ def main(argv: list[str] | None = None) -> None:
     args.docs.mkdir(parents=True, exist_ok=True)
     with tempfile.TemporaryDirectory(prefix="planner-shots-") as tmp:
         out = Path(tmp)
-        render_all(plan, district, out, lang=args.lang, offline=True)
+        travel = None
+        if district.settings.roads:  # road-timed legs drawn along the roads, as `plan` does
+            from planner.travel import travel_model
+
+            travel = travel_model(district)
+        render_all(plan, district, out, travel=travel, lang=args.lang, offline=True)
         _screenshot(out / "map.html", args.docs / "map.png", "1280,860", out / "profile-map")
         _screenshot(
             out / "coverage.html", args.docs / "coverage.png", "1280,900", out / "profile-cov"

@@ -99,11 +99,13 @@ class _Dom(HTMLParser):
                 self.remote.append(value)
 
 
-def _run(page: Path, tmp: Path, *extra: str) -> subprocess.CompletedProcess[str]:
+def _run(
+    page: Path, tmp: Path, *extra: str, fragment: str = ""
+) -> subprocess.CompletedProcess[str]:
     assert CHROMIUM is not None, "CI=true but Chromium is missing"
     profile = tmp / f"profile-{page.stem}-{len(extra)}"
     return subprocess.run(
-        [CHROMIUM, *FLAGS, f"--user-data-dir={profile}", *extra, page.as_uri()],
+        [CHROMIUM, *FLAGS, f"--user-data-dir={profile}", *extra, page.as_uri() + fragment],
         capture_output=True,
         text=True,
         timeout=90,
@@ -131,13 +133,16 @@ def _page_requests(net_log: Path) -> list[str]:
     return found
 
 
-def _open(page: Path, tmp: Path, *, untick: str | None = None) -> tuple[_Dom, list[str]]:
-    """Load ``page`` (with the probe appended) and return its DOM and the page's requests."""
+def _open(
+    page: Path, tmp: Path, *, untick: str | None = None, fragment: str = ""
+) -> tuple[_Dom, list[str]]:
+    """Load ``page`` (with the probe appended; ``fragment`` such as ``#day=all`` after its
+    address) and return its DOM and the page's requests."""
     probed = page.with_name(f"probed-{page.name}")
     html = page.read_text(encoding="utf-8")
     probed.write_text(html.replace("</html>", _PROBE % json.dumps(untick) + "</html>"))
-    net_log = tmp / f"net-{probed.stem}-{untick}.json"
-    result = _run(probed, tmp, "--dump-dom", f"--log-net-log={net_log}")
+    net_log = tmp / f"net-{probed.stem}-{untick}-{fragment.strip('#=')}.json"
+    result = _run(probed, tmp, "--dump-dom", f"--log-net-log={net_log}", fragment=fragment)
     assert result.returncode == 0, result.stderr[-2000:]
     dom = _Dom()
     dom.feed(result.stdout)
@@ -174,28 +179,34 @@ def test_net_log_check_sees_a_page_that_fetches(tmp_path: Path) -> None:
 def test_offline_map_draws_routes_and_markers_without_network(
     outputs: Path, tmp_path: Path
 ) -> None:
-    """Every route is an SVG path, every stop, the office and the other base a marker, each
-    unserved site a grey circle; the page requests nothing and links nothing remote."""
+    """The map opens on the first day: each of its routes an SVG path, each of its stops, the
+    office and the other base a marker, each unserved site a grey circle; the page requests
+    nothing and links nothing remote."""
     _district, plan = fx.build()
     dom, requested = _open(outputs / "map.html", tmp_path)
     assert requested == []
     assert dom.remote == []
-    assert dom.classes["planner-route"] == len(plan.routes)
-    stops = sum(len(r.stops) for r in plan.routes)
+    first = min(r.date for r in plan.routes)
+    monday = [r for r in plan.routes if r.date == first]
+    assert dom.classes["planner-route"] == len(monday)
+    assert dom.classes[f"planner-day-{first.isoformat()}"] == len(monday) + sum(
+        len(r.stops) for r in monday
+    )
+    stops = sum(len(r.stops) for r in monday)
     assert dom.classes["leaflet-marker-icon"] == stops + 2
     assert dom.classes["planner-unserved-site"] == len(plan.unserved)
-    assert dom.classes["leaflet-control-layers-selector"] == 3 + 5 + 1  # teams, days, unserved
+    assert dom.classes["leaflet-control-layers-selector"] == 3 + 1  # teams, unserved
     assert dom.tags["svg"] > stops  # inline SVG marker shapes
-    assert dom.classes["planner-box"] == 2  # title and legend
+    assert dom.classes["planner-box"] == 2  # title (with the day picker) and legend
 
 
-def test_unticking_a_day_hides_that_days_routes(outputs: Path, tmp_path: Path) -> None:
-    """The day layers filter every team: without Monday, Monday's three routes are gone."""
+def test_all_days_draws_every_route(outputs: Path, tmp_path: Path) -> None:
+    """``#day=all`` in the address shows the whole week: every route, every stop."""
     _district, plan = fx.build()
-    dom, _ = _open(outputs / "map.html", tmp_path, untick="Senin, 23 November 2026")
-    monday = [r for r in plan.routes if r.date.weekday() == 0]
-    assert len(monday) == 3
-    assert dom.classes["planner-route"] == len(plan.routes) - len(monday)
+    page = outputs / "map.html"
+    dom, _ = _open(page, tmp_path, fragment="#day=all")
+    assert dom.classes["planner-route"] == len(plan.routes)
+    assert dom.classes["planner-stop"] == sum(len(r.stops) for r in plan.routes)
 
 
 def test_offline_coverage_draws_every_village_without_network(

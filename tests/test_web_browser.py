@@ -22,12 +22,11 @@ from pathlib import Path
 import pytest
 from pypdf import PdfReader
 
+from tests.chromium import CHROMIUM, DRIVER, chrome
 from tests.web_helpers import WEEK, broken_villages, district_copy, filled_tally
 
 pytestmark = [pytest.mark.browser, pytest.mark.slow]
 
-CHROMIUM = shutil.which("chromium") or shutil.which("chromium-browser")
-DRIVER = shutil.which("chromedriver")
 if (CHROMIUM is None or DRIVER is None) and os.environ.get("CI") != "true":
     pytest.skip("headless Chromium or chromedriver is not installed", allow_module_level=True)
 
@@ -67,28 +66,8 @@ def server(tmp_path: Path) -> Iterator[tuple[str, Path]]:
 
 @pytest.fixture
 def browser(tmp_path: Path) -> Iterator[webdriver.Chrome]:
-    options = webdriver.ChromeOptions()
-    options.binary_location = str(CHROMIUM)
-    for flag in (
-        "--headless=new",
-        "--no-sandbox",
-        "--disable-gpu",
-        "--disable-dev-shm-usage",
-        "--no-first-run",
-        "--disable-background-networking",
-        "--disable-component-update",
-        "--disable-extensions",
-        "--proxy-server=127.0.0.1:9",
-        "--window-size=1280,1000",
-        f"--user-data-dir={tmp_path / 'chromium-profile'}",
-    ):
-        options.add_argument(flag)
-    driver = webdriver.Chrome(options=options, service=webdriver.ChromeService(str(DRIVER)))
-    driver.set_page_load_timeout(120)
-    try:
+    with chrome(tmp_path / "chromium-profile", "1280,1000") as driver:
         yield driver
-    finally:
-        driver.quit()
 
 
 def _submit(driver: webdriver.Chrome, form: WebElement) -> None:

@@ -160,4 +160,13 @@ TEXT: dict[str, dict[str, str]] = {
     "pack.title": {"id": "Jadwal {team}", "en": "Schedule: {team}"},
     "pack.coordinates": {"id": "Koordinat", "en": "Coordinates"},
     "pack.open_map": {"id": "Buka peta", "en": "Open map"},
+    # --- map.html's day view (planner.render.mapdays) ---
+    "map.day_picker": {"id": "Hari:", "en": "Day:"},
+    "map.all_days": {"id": "Semua hari", "en": "All days"},
+    "map.week": {"id": "Seminggu", "en": "Week"},
+    "map.people_short": {"id": "Orang", "en": "People"},
+    "map.stop_tooltip": {
+        "id": "{team} · {day} · No. {order}: {place} {start}–{end}",
+        "en": "{team} · {day} · No. {order}: {place} {start}–{end}",
+    },
 }

@@ -176,9 +176,17 @@ def _far(a: LatLon, b: LatLon) -> float:
 
 
 def draw_route(
-    ctx: RenderContext, team: TeamInfo, route: Route, group: Any, legs: Legs, tooltip: str
+    ctx: RenderContext,
+    team: TeamInfo,
+    route: Route,
+    group: Any,
+    legs: Legs,
+    tooltip: str,
+    classes: str = "",
 ) -> None:
-    """``route``'s line into ``group``: one polyline per run of a kind, boat markers."""
+    """``route``'s line into ``group``: one polyline per run of a kind, boat markers;
+    ``classes`` go on every line (``mapdays.day_classes``: the team-day it belongs to)."""
+    extra = f" {classes}" if classes else ""
     for piece in legs.route(team, route):
         tip = tooltip
         if piece.kind == "boat":
@@ -190,7 +198,7 @@ def draw_route(
             list(piece.points),
             color=BOAT_COLOUR if piece.kind == "boat" else team.colour,
             tooltip=esc(tip),
-            class_name=f"planner-route planner-{piece.kind}",
+            class_name=f"planner-route{extra} planner-{piece.kind}",
             **_STYLE[piece.kind],
         ).add_to(group)
         if piece.kind == "boat":
@@ -201,7 +209,7 @@ def draw_route(
                     html=_BOAT_SVG,
                     icon_size=(22, 22),
                     icon_anchor=(11, 11),
-                    class_name="planner-marker planner-boat",
+                    class_name=f"planner-marker planner-boat{extra}",
                 ),
                 tooltip=esc(tip),
             ).add_to(group)

@@ -1,24 +1,26 @@
 """``map.html``: the week's routes on a Leaflet map (folium).
 
-Each team is a layer (FeatureGroup) holding one sub-group per route; each working day is a
-layer too, and a small script shows a route only while both its team and its day are ticked.
-Markers are DivIcons with inline SVG (shape = site kind, colour = team, number = stop order);
-unserved sites are grey circles with their reason. Route lines follow the roads where the plan
-was timed on them, dashed where a leg is a straight-line estimate, dotted blue on a boat
-(``planner.render.legs``); the legend gives the estimated share of the km and, for plans timed
-on OpenStreetMap roads, the data's credit. No resident is named: a homebound stop is shown as
-its category and village.
+Each team is a layer (FeatureGroup) holding one sub-group per route (a team-day); the map
+shows one day at a time, picked in a small control (``planner.render.mapdays``), or all days.
+Markers are DivIcons with inline SVG (shape = site kind, colour = team, number = the stop's
+order in its team-day, as on the schedule); unserved sites are grey circles with their reason.
+The legend gives each team's km, people and cards on the day shown and in the week; printed,
+the page keeps the map, the title (naming the day) and the legend, without the controls.
+Route lines follow the roads where the plan was timed on them, dashed where a leg is a
+straight-line estimate, dotted blue on a boat (``planner.render.legs``); the legend gives the
+estimated share of the km and, for plans timed on OpenStreetMap roads, the data's credit.
+No resident is named: a homebound stop is shown as its category and village.
 """
 
 from __future__ import annotations
 
-import json
+from collections.abc import Sequence
 from typing import Any
 
 import folium
 from folium.utilities import JsCode
 
-from planner.i18n import long_date, t
+from planner.i18n import long_date, number, t
 from planner.model import Route, SiteKind, Unserved, fmt_hhmm
 from planner.render._common import (
     UNSERVED_COLOUR,
@@ -32,6 +34,18 @@ from planner.render._common import (
 )
 from planner.render.boundaries import feature, feature_collection, load_boundaries
 from planner.render.legs import Legs, draw_route, line_legend
+from planner.render.mapdays import (
+    STYLE,
+    DayView,
+    TeamDay,
+    day_classes,
+    day_names,
+    day_picker,
+    day_switch_js,
+    day_views,
+    default_day,
+    team_table,
+)
 from planner.render.offline import Script, finish_page, new_map
 from planner.travel import TravelModel
 
@@ -64,12 +78,15 @@ def shape_svg(kind: SiteKind | str, colour: str, label: str = "", size: int = _I
     return f'<svg width="{size}" height="{size}" viewBox="0 0 24 24">{body}{text}</svg>'
 
 
-def _icon(kind: SiteKind | str, colour: str, label: str = "", size: int = _ICON_PX) -> Any:
+def _icon(
+    kind: SiteKind | str, colour: str, label: str = "", size: int = _ICON_PX, classes: str = ""
+) -> Any:
+    extra = f" planner-stop {classes}" if classes else ""
     return folium.DivIcon(
         html=shape_svg(kind, colour, label, size),
         icon_size=(size, size),
         icon_anchor=(size // 2, size // 2),
-        class_name=f"planner-marker planner-{kind}",
+        class_name=f"planner-marker planner-{kind}{extra}",
     )
 
 
@@ -99,7 +116,9 @@ def _stop_popup(ctx: RenderContext, team: TeamInfo, route: Route, order: int) ->
     )
 
 
-def _legend(ctx: RenderContext, teams: list[TeamInfo], unserved: int) -> str:
+def _legend(
+    ctx: RenderContext, teams: list[TeamInfo], views: Sequence[DayView], unserved: int
+) -> str:
     lang = ctx.lang
     plan = ctx.plan
     items = [
@@ -109,11 +128,7 @@ def _legend(ctx: RenderContext, teams: list[TeamInfo], unserved: int) -> str:
         items.append(
             f"<div>{shape_svg(kind, '#555555', size=16)} {esc(ctx.kind_label(kind))}</div>"
         )
-    for team in teams:
-        items.append(
-            f'<div><span class="planner-swatch" style="background:{esc(team.colour)}"></span> '
-            f"{esc(team.label)}</div>"
-        )
+    items.append(team_table(ctx, teams, views))
     if unserved:
         items.append(
             f'<div><span class="planner-swatch planner-unserved"></span> '
@@ -121,9 +136,9 @@ def _legend(ctx: RenderContext, teams: list[TeamInfo], unserved: int) -> str:
         )
     note = travel_note(plan, lang)
     totals = (
-        f"{esc(t('render.people_expected', lang))}: {plan.totals.people} · "
-        f"{esc(t('render.cards', lang))}: {plan.totals.cards} · "
-        f"{plan.totals.distance_km:.1f} km"
+        f"{esc(t('render.people_expected', lang))}: {number(plan.totals.people, lang)} · "
+        f"{esc(t('render.cards', lang))}: {number(plan.totals.cards, lang)} · "
+        f"{number(plan.totals.distance_km, lang, 1)} km"
     )
     title = t("render.map_title", lang, district=plan.district, week=plan.week)
     return f"""
@@ -143,8 +158,11 @@ def _legend(ctx: RenderContext, teams: list[TeamInfo], unserved: int) -> str:
 .planner-popup table {{ border-collapse: collapse; font-size: 12px; }}
 .planner-popup th {{ text-align: left; padding-right: 8px; font-weight: normal; color: #555; }}
 .planner-marker {{ background: none; border: none; }}
+{STYLE}
 </style>
-<div id="planner-title" class="planner-box"><b>{esc(title)}</b><br>{totals}</div>
+<div id="planner-title" class="planner-box"><b>{esc(title)}</b><br>{day_names(ctx, views)}
+<br>{totals}
+{day_picker(ctx, views)}</div>
 <div id="planner-legend" class="planner-box"><b>{esc(t("render.legend", lang))}</b>
 {"".join(items)}
 {line_legend(ctx)}
@@ -176,22 +194,18 @@ def render_map(
     _add_office(ctx, fmap)
     _add_outlines(ctx, fmap)
     cells, teams_drawn = _add_routes(ctx, fmap, Legs(ctx, travel))
-
-    day_groups: dict[str, str] = {}
-    for date in ctx.dates():
-        group = folium.FeatureGroup(name=esc(long_date(date, lang))).add_to(fmap)
-        day_groups[date.isoformat()] = group.get_name()
-
+    views = day_views(ctx)
     unserved_drawn = _add_unserved(ctx, fmap)
     folium.LayerControl(collapsed=False).add_to(fmap)
-    Script(_layer_sync_js(fmap.get_name(), day_groups, cells)).add_to(fmap)
     fmap.get_root().html.add_child(
-        folium.Element(_legend(ctx, teams_drawn, unserved_drawn)), name="planner_legend"
+        folium.Element(_legend(ctx, teams_drawn, views, unserved_drawn)), name="planner_legend"
     )
     if len(points) > 1:
         lats = [p[0] for p in points]
         lons = [p[1] for p in points]
         fmap.fit_bounds([[min(lats), min(lons)], [max(lats), max(lons)]], padding=(20, 20))
+    # After fit_bounds: the day switch fits the map to the day it shows.
+    Script(day_switch_js(fmap.get_name(), cells, default_day(views))).add_to(fmap)
     return finish_page(fmap, offline=offline)
 
 
@@ -213,7 +227,7 @@ def _add_routes(
     ctx: RenderContext, fmap: Any, legs: Legs
 ) -> tuple[list[tuple[str, str, str]], list[TeamInfo]]:
     """One layer per team with a group per route; the (team, date, route) group names for the
-    day switches and the teams drawn, for the legend."""
+    day switch and the teams drawn, for the legend."""
     cells: list[tuple[str, str, str]] = []  # (team group, date, route group) JS names
     teams_drawn: list[TeamInfo] = []
     for team, routes in ctx.routes_by_team():
@@ -236,25 +250,34 @@ def _add_routes(
 
 
 def _add_route(ctx: RenderContext, team: TeamInfo, route: Route, group: Any, legs: Legs) -> None:
-    """A route's line (pieces by kind, see ``legs``) and its numbered stop markers, into the
-    route's group."""
+    """A route's line (pieces by kind, see ``legs``) and its stop markers, numbered in the
+    team-day, into the route's group; every tooltip names the team and the day."""
     lang = ctx.lang
     day = long_date(route.date, lang)
     tooltip = (
         f"{team.label} · {day} · {fmt_hhmm(route.depart)}–{fmt_hhmm(route.return_)} · "
         f"{route.people} {t('render.people', lang).lower()}"
     )
-    draw_route(ctx, team, route, group, legs, tooltip)
-    for order, stop in enumerate(route.stops, start=1):
+    classes = day_classes(team, route.date)
+    draw_route(ctx, team, route, group, legs, tooltip, classes)
+    for order, stop in TeamDay(team, route).numbered():
         where = ctx.latlon(stop.site)
         if where is None:
             continue
+        tip = t(
+            "map.stop_tooltip",
+            lang,
+            team=team.label,
+            day=day,
+            order=order,
+            place=ctx.place(stop.site),
+            start=fmt_hhmm(stop.start),
+            end=fmt_hhmm(stop.end),
+        )
         folium.Marker(
             where,
-            icon=_icon(stop.kind, team.colour, str(order)),
-            tooltip=esc(
-                f"{ctx.place(stop.site)} · {day} {fmt_hhmm(stop.start)}–{fmt_hhmm(stop.end)}"
-            ),
+            icon=_icon(stop.kind, team.colour, str(order), classes=classes),
+            tooltip=esc(tip),
             popup=folium.Popup(_stop_popup(ctx, team, route, order), max_width=340),
         ).add_to(group)
 
@@ -346,25 +369,3 @@ _OUTLINE_STYLE = JsCode(
   return {color: "#9a9a9a", weight: 0.8, fillColor: "#f4f1ea", fillOpacity: 0.9};
 }"""
 )
-
-
-def _layer_sync_js(map_name: str, days: dict[str, str], cells: list[tuple[str, str, str]]) -> str:
-    """Show a route group only while its team layer and its day layer are both ticked."""
-    day_map = ", ".join(f"{json.dumps(d)}: {name}" for d, name in days.items())
-    cell_list = ", ".join(f"[{team}, {json.dumps(d)}, {group}]" for team, d, group in cells)
-    return f"""
-(function () {{
-  var map = {map_name};
-  var days = {{{day_map}}};
-  var cells = [{cell_list}];
-  function sync() {{
-    cells.forEach(function (c) {{
-      var on = map.hasLayer(days[c[1]]);
-      if (on && !c[0].hasLayer(c[2])) {{ c[0].addLayer(c[2]); }}
-      if (!on && c[0].hasLayer(c[2])) {{ c[0].removeLayer(c[2]); }}
-    }});
-  }}
-  map.on("overlayadd overlayremove", sync);
-  sync();
-}})();
-"""
