@@ -5,18 +5,17 @@ from pathlib import Path
 
 import click
 
-from planner.cli._common import data_option, echo_warnings
+from planner.cli._common import data_option, echo_warnings, h
 
 
-@click.command("letters")
-@click.option("--week", required=True, help="The planned week, YYYY-Www.")
+@click.command("letters", help=h("help.letters"))
+@click.option("--week", required=True, help=h("help.letters.week"))
 @data_option
-@click.option("--out", type=click.Path(path_type=Path, file_okay=False), default=Path("out"),
-              help="Reads OUT/<week>/plan.json, writes OUT/<week>/surat/ (default: out).")
-@click.option("--lang", type=click.Choice(["id", "en"]), help="Default: the plan's language.")
-@click.option("--date", type=click.DateTime(["%Y-%m-%d"]), help="Signed on (default: today).")
+@click.option("--out", type=click.Path(path_type=Path, file_okay=False), default=Path("out"), help=h("help.letters.out"))  # noqa: E501
+@click.option("--lang", type=click.Choice(["id", "en"]), help=h("help.letters.lang"))
+@click.option("--date", type=click.DateTime(["%Y-%m-%d"]), help=h("help.letters.date"))
 def letters(week: str, data_dir: Path | None, out: Path, lang: str, date: dt.datetime) -> None:
-    """A notification letter (surat pemberitahuan) per visited village and school. Example: planner letters --week 2026-W49 --lang en"""  # noqa: E501
+    """The notification letters of a planned week."""
     from planner.workflow.letters import week_letters
     click.echo(week_letters(week, data_dir, out, lang, date and date.date(), echo_warnings))
 

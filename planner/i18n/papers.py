@@ -169,4 +169,26 @@ TEXT: dict[str, dict[str, str]] = {
         "id": "{team} · {day} · No. {order}: {place} {start}–{end}",
         "en": "{team} · {day} · No. {order}: {place} {start}–{end}",
     },
+    "help.letters": {
+        "id": "Surat pemberitahuan untuk tiap desa dan sekolah yang dikunjungi minggu itu.\n\n"
+        "\b\nContoh:\n  planner letters --week 2026-W49",
+        "en": "A notification letter (surat pemberitahuan) per visited village and school.\n\n"
+        "\b\nExample:\n  planner letters --week 2026-W49 --lang en",
+    },
+    "help.letters.week": {
+        "id": "Minggu yang direncanakan, YYYY-Www.",
+        "en": "The planned week, YYYY-Www.",
+    },
+    "help.letters.out": {
+        "id": "Membaca OUT/<minggu>/plan.json, menulis OUT/<minggu>/surat/ (bawaan: out).",
+        "en": "Reads OUT/<week>/plan.json, writes OUT/<week>/surat/ (default: out).",
+    },
+    "help.letters.lang": {
+        "id": "Bawaan: bahasa rencananya.",
+        "en": "Default: the plan's language.",
+    },
+    "help.letters.date": {
+        "id": "Tanggal surat (bawaan: hari ini).",
+        "en": "Signed on (default: today).",
+    },
 }
