@@ -16,7 +16,7 @@ from typing import Any
 import folium
 from folium.utilities import JsCode
 
-from planner.coverage import CoverageRow, coverage_report, planned_people
+from planner.coverage import CoverageReport, CoverageRow, coverage_report, planned_people
 from planner.i18n import number, percent, t
 from planner.render._common import RenderContext, esc
 from planner.render.boundaries import feature, feature_collection, load_boundaries
@@ -42,11 +42,6 @@ def coverage_colour(value: float | None) -> str:
 
 def _pct(value: float | None, lang: str) -> str:
     return "–" if value is None else percent(max(0.0, value) * 100, lang)
-
-
-def village_rows(ctx: RenderContext) -> list[CoverageRow]:
-    """Every village's coverage row: recorded so far, and what this plan adds."""
-    return list(coverage_report(ctx.district, planned_people(ctx.plan)).villages)
 
 
 def _tip(ctx: RenderContext, row: CoverageRow) -> str:
@@ -78,7 +73,7 @@ _TOOLTIP = JsCode(
 
 def _layer(
     ctx: RenderContext,
-    rows: list[CoverageRow],
+    rows: tuple[CoverageRow, ...],
     shapes: dict[str, dict[str, Any]],
     *,
     after: bool,
@@ -117,9 +112,8 @@ def _layer(
     return group
 
 
-def _table(ctx: RenderContext) -> str:
+def _table(ctx: RenderContext, report: CoverageReport) -> str:
     lang = ctx.lang
-    report = coverage_report(ctx.district, planned_people(ctx.plan))
     heads = [
         t("render.kecamatan", lang),
         t("render.villages", lang),
@@ -194,7 +188,10 @@ body > .folium-map {{ order: 1; flex: none; }}
 
 def render_coverage(ctx: RenderContext, *, offline: bool = True) -> str:
     """The HTML of ``coverage.html``."""
-    rows = village_rows(ctx)
+    # One report for the map's layers and the kecamatan table: recorded so far, and what
+    # this plan adds.
+    report = coverage_report(ctx.district, planned_people(ctx.plan))
+    rows = report.villages
     shapes = load_boundaries(ctx.district.boundaries_path)
     points = [(v.lat, v.lon) for v in ctx.district.villages] or [ctx.office]
     centre = (
@@ -211,5 +208,5 @@ def render_coverage(ctx: RenderContext, *, offline: bool = True) -> str:
         lats = [p[0] for p in points]
         lons = [p[1] for p in points]
         fmap.fit_bounds([[min(lats), min(lons)], [max(lats), max(lons)]], padding=(10, 10))
-    fmap.get_root().html.add_child(folium.Element(_table(ctx)), name="planner_table")
+    fmap.get_root().html.add_child(folium.Element(_table(ctx, report)), name="planner_table")
     return finish_page(fmap, offline=offline)
