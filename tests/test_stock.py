@@ -131,6 +131,8 @@ def test_stock_add_and_set_commands(folder: Path, capsys: pytest.CaptureFixture[
         (["add", "0", "--date", "2026-12-07"], "card count '0' is not a whole number of 1"),
         (["add", "lima", "--date", "2026-12-07"], "card count 'lima'"),
         (["set", "", "--date", "2026-12-07"], "card count ''"),
+        # A decimal is not a count (it was read as 15 cards before parse_count).
+        (["add", "1,5", "--date", "2026-12-07"], "card count '1,5'"),
         (["add", "5", "--date", "2026-13-01"], "--date '2026-13-01' is not a date"),
         (["add", "5", "--date", "2026-12-10"], "--date 2026-12-10: that day has not come yet"),
         (["set", "5", "--date", "2025-12-01"], "--date 2025-12-01: more than a year ago"),

@@ -11,7 +11,7 @@ from pathlib import Path
 
 from planner.errors import InputError, Problem
 from planner.i18n import Num, msg, number, t
-from planner.io.cells import CellError, parse_date
+from planner.io.cells import CellError, parse_count, parse_date
 from planner.ledger.schema import ledger_path
 from planner.ledger.store import Ledger
 
@@ -24,8 +24,8 @@ OLDEST_DAYS = 366
 
 def _count(text: str, least: int) -> int:
     try:
-        value = int(text.strip().replace(".", "").replace(",", "")) if text.strip() else -1
-    except ValueError:
+        value = parse_count(text)
+    except CellError:
         value = -1
     if not least <= value <= MAX_CARDS:
         problem = Problem(
