@@ -8,7 +8,7 @@ unrecorded students, 1 for a resident still waiting (0 once recorded).
 
 from __future__ import annotations
 
-from planner.ledger.apply import apply_ledger, site_backlogs
+from planner.ledger.apply import apply_done, site_backlogs
 from planner.ledger.queries import LedgerQueries
 from planner.model import District
 
@@ -19,5 +19,6 @@ def site_limits(district: District, ledger: LedgerQueries, week: str) -> dict[st
     ``district`` is the campaign's start (the tables), as for ``apply_ledger``; weeks recorded
     before ``week`` count, ``week`` itself and later ones do not (a corrected tally replaces
     the week's earlier one)."""
-    state = apply_ledger(district, ledger, before_week=week)
+    # Backlogs only: apply_ledger would also walk every stock movement for a figure unused here.
+    state = apply_done(district, ledger.totals_by_site(before_week=week), 0)
     return {b.site: b.backlog for b in site_backlogs(district, state)}
