@@ -22,7 +22,7 @@ from planner.calendar import Week
 from planner.clock import today as clock_today
 from planner.coverage import CoverageReport, coverage_report, planned_people
 from planner.errors import Problem
-from planner.ledger.apply import apply_ledger, group_by_week
+from planner.ledger.apply import apply_done, group_by_week
 from planner.ledger.queries import LedgerQueries
 from planner.ledger.records import weeks_between
 from planner.ledger.schema import ledger_path
@@ -103,7 +103,9 @@ def campaign_status(
 
     ``district`` is the tables as loaded (the campaign's start), not yet ``apply_ledger``-ed.
     """
-    state = apply_ledger(district, ledger)
+    # Backlogs after the recorded weeks; the stock is stock_report's, below (apply_ledger would
+    # walk the same stock movements once more for a blank_stock nobody reads here).
+    state = apply_done(district, ledger.totals_by_site(), 0)
     recorded = tuple(ledger.recorded_weeks())
     plans = tuple(ledger.plan_weeks())
     last = recorded[-1] if recorded else None
