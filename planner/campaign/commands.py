@@ -18,6 +18,7 @@ from planner.campaign.simulate import SimOptions
 from planner.campaign.variants import Change, parse_team
 from planner.errors import InputError, Problem
 from planner.i18n import msg, t
+from planner.model import District
 
 Done = Callable[[int, int], None]
 
@@ -112,11 +113,8 @@ class WhatifOptions:
     lang: str | None = None
 
 
-def whatif_changes(options: WhatifOptions, folder: Path) -> list[Change]:
+def whatif_changes(options: WhatifOptions, district: District) -> list[Change]:
     """One change per variant asked for, in the options' order."""
-    from planner.io import load_district
-
-    district, _ = load_district(folder)
     changes: list[Change] = []
     if options.printers is not None:
         changes.append(Change(printers=options.printers))
@@ -144,8 +142,9 @@ def whatif_command(
 
     where = folder or sample_dir()
     week = Week.parse(options.week, today=today)
-    changes = whatif_changes(options, where)
-    lang = options.lang or load_district(where)[0].settings.language
+    district, _ = load_district(where)
+    changes = whatif_changes(options, district)
+    lang = options.lang or district.settings.language
     sim = SimOptions(solution_limit=options.solution_limit, seed=options.seed)
     rows = whatif(where, week, changes, sim, done=done)
     limit = options.solution_limit
