@@ -87,16 +87,17 @@ def campaign(job: Job) -> list[WeekFigures]:
     kec_of = {v.code: v.district for v in district.villages}
     week = Week.parse(job.start)
     figures: list[WeekFigures] = []
+    sites = district.site_index()
     with Ledger.open(ledger_path(folder)) as ledger:
         ledger.keep_start_stock(district.settings.blank_stock)
+        state = start_state(district, ledger, week)
         for _ in range(job.weeks):
-            state = start_state(district, ledger, week)
             plan = plan_state(state, travel, options)
             before = coverage_report(state.district).total.backlog
             _record(ledger, district, plan)
             week = Week.of(week.monday + dt.timedelta(days=7))
-            after = coverage_report(start_state(district, ledger, week).district).total.backlog
-            sites = district.site_index()
+            state = start_state(district, ledger, week)  # the next week's start, as recorded
+            after = coverage_report(state.district).total.backlog
             reached = sorted({kec_of[sites[s.site].village_code] for _, s in plan.stops()})
             totals = plan.totals
             row = WeekFigures(

@@ -18,6 +18,7 @@ from planner.campaign.simulate import SimOptions
 from planner.campaign.variants import Change, parse_team
 from planner.errors import InputError, Problem
 from planner.i18n import msg, t
+from planner.model import District
 
 Done = Callable[[int, int], None]
 
@@ -72,14 +73,13 @@ def forecast_command(
     ``forecast.html``; return the report and the files written."""
     from planner.campaign.forecast import ForecastRequest, forecast
     from planner.campaign.forecast_output import forecast_csv, forecast_html, forecast_text
+    from planner.campaign.pool import worker_start
     from planner.fsutil import ensure_private_dir, write_text_atomic
-    from planner.io import load_district, sample_dir
+    from planner.io import sample_dir
 
     where = folder or sample_dir()
     by = _date(options.by, "--by", "forecast.bad_by") if options.by else None
     deliveries = tuple(parse_delivery(d) for d in options.deliveries)
-    district, _ = load_district(where)
-    lang = options.lang or district.settings.language
     request = ForecastRequest(
         start=Week.parse("next", today=today),
         target=options.target / 100,
@@ -88,6 +88,9 @@ def forecast_command(
         deliveries=deliveries,
         options=SimOptions(solution_limit=options.solution_limit, seed=options.seed),
     )
+    # Loaded once: forecast() finds this process's state and travel model in worker_start.
+    state, _ = worker_start(where, None, request.start)
+    lang = options.lang or state.district.settings.language
     result = forecast(where, request, progress=done)
     text = forecast_text(result, lang)
     target = ensure_private_dir(options.out_dir / "forecast")
@@ -112,11 +115,8 @@ class WhatifOptions:
     lang: str | None = None
 
 
-def whatif_changes(options: WhatifOptions, folder: Path) -> list[Change]:
+def whatif_changes(options: WhatifOptions, district: District) -> list[Change]:
     """One change per variant asked for, in the options' order."""
-    from planner.io import load_district
-
-    district, _ = load_district(folder)
     changes: list[Change] = []
     if options.printers is not None:
         changes.append(Change(printers=options.printers))
@@ -144,8 +144,9 @@ def whatif_command(
 
     where = folder or sample_dir()
     week = Week.parse(options.week, today=today)
-    changes = whatif_changes(options, where)
-    lang = options.lang or load_district(where)[0].settings.language
+    district, _ = load_district(where)
+    changes = whatif_changes(options, district)
+    lang = options.lang or district.settings.language
     sim = SimOptions(solution_limit=options.solution_limit, seed=options.seed)
     rows = whatif(where, week, changes, sim, done=done)
     limit = options.solution_limit

@@ -26,7 +26,7 @@ from planner.campaign.simulate import (
 )
 from planner.campaign.variants import Change, parse_team
 from planner.coverage import CoverageReport, coverage_report
-from planner.model import District
+from planner.model import District, Plan
 from planner.travel import TravelModel
 
 WEEKS_PER_MONTH = 52 / 12
@@ -163,8 +163,7 @@ def run_forecast(
         plan = plan_state(state, travel, request.options)
         week, state = state.week.label, record_as_planned(state, plan)
         report = coverage_report(state.district)
-        rows.append(_row(week, report, plan.totals.people, before, plan.totals.cards, state))
-        rows[-1] = replace(rows[-1], new_people=new, delivered=delivered)
+        rows.append(_row(week, report, plan, before, state, new, delivered))
         if progress is not None:
             progress(index + 1, request.weeks)
         if until is not None and (report.total.coverage_now or 0.0) >= request.target:
@@ -180,7 +179,13 @@ def run_forecast(
 
 
 def _row(
-    week: str, report: CoverageReport, people: int, before: int, cards: int, state: CampaignState
+    week: str,
+    report: CoverageReport,
+    plan: Plan,
+    before: int,
+    state: CampaignState,
+    new: int,
+    delivered: int,
 ) -> ForecastWeek:
     settings = state.district.settings
     return ForecastWeek(
@@ -189,13 +194,13 @@ def _row(
         kecamatan=tuple((r.name, r.coverage_now or 0.0) for r in report.kecamatan),
         backlog=report.total.backlog,
         obliged=report.total.obliged,
-        people=people,
+        people=plan.totals.people,
         counted=before - report.total.backlog,
-        cards=cards,
+        cards=plan.totals.cards,
         stock=settings.blank_stock,
         budget=settings.blank_budget,
-        new_people=0,
-        delivered=0,
+        new_people=new,
+        delivered=delivered,
     )
 
 

@@ -7,7 +7,6 @@ its ledger state and travel model once (matrices come from the folder's disk cac
 
 from __future__ import annotations
 
-import os
 from collections.abc import Callable, Sequence
 from concurrent.futures import ProcessPoolExecutor, as_completed
 from multiprocessing import get_context
@@ -16,6 +15,7 @@ from typing import TypeVar
 
 from planner.calendar import Week
 from planner.campaign.simulate import CampaignState, start_state
+from planner.solve.engines.portfolio import cpus
 from planner.travel import TravelModel
 
 J = TypeVar("J")
@@ -46,11 +46,7 @@ def worker_start(folder: Path, roads: Path | None, week: Week) -> tuple[Campaign
 
 def cores() -> int:
     """Processes to run side by side: the CPUs this process may use, at most 2 per run."""
-    try:
-        available = len(os.sched_getaffinity(0))
-    except AttributeError:  # not Linux
-        available = os.cpu_count() or 1
-    return max(1, min(2, available))
+    return max(1, min(2, cpus()))
 
 
 def run_all(

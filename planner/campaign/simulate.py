@@ -89,14 +89,10 @@ def done_by_site(plan: Plan) -> dict[str, tuple[int, int]]:
     return {site: (p, c) for site, (p, c) in done.items()}
 
 
-def record_as_planned(
-    state: CampaignState, plan: Plan, *, stock_in: int = 0, district: District | None = None
-) -> CampaignState:
-    """The state after ``plan`` was done as planned, ``stock_in`` cards delivered, and the
-    next week to plan. ``district`` replaces the state's district first (new residents)."""
+def record_as_planned(state: CampaignState, plan: Plan) -> CampaignState:
+    """The state after ``plan`` was done as planned, and the next week to plan."""
     done = done_by_site(plan)
-    base = district or state.district
-    after = apply_done(base, done, stock_in - plan.totals.cards)
+    after = apply_done(state.district, done, -plan.totals.cards)
     last = dict(state.last)
     for site in done:
         last[site] = state.week.label
