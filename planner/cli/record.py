@@ -32,7 +32,7 @@ def record(week: str, results: Path, data_dir: Path | None) -> None:
     echo_warnings(week_warnings("record", Week.parse(week)))
     language = lang()
     done = record_tally(open_echoing(data_dir), label, results, language)
-    echo_warnings(done.warnings)
+    echo_warnings(done.tally.warnings)
     outcome, plan, tally, district = done.outcome, done.plan, done.tally, done.district
     reserve = district.settings.blank_reserve
     out, err = record_lines(outcome, plan, tally.not_visited, results.name, reserve, language)
