@@ -10,6 +10,7 @@ from planner.errors import InputError
 from planner.io.tally import Tally, read_tally, tally_week
 from planner.ledger import Ledger, ledger_path
 from planner.ledger.limits import site_limits
+from planner.ledger.record_text import no_plan_problem
 from planner.ledger.records import RecordOutcome
 from planner.model import District, Plan
 from planner.workflow.requests import OpenDistrict
@@ -29,9 +30,6 @@ def record_tally(opened: OpenDistrict, week: str, results: Path, lang: str) -> R
     """Record the filled tally ``results`` of ``week`` (a label such as ``2026-W48``) in the
     district's ledger. ``InputError`` lists every problem of the tally, or says (in ``lang``) the
     week has no plan (a district without a ledger gets none created as a side effect)."""
-    # Imported here: planner.render loads the PDF and map libraries.
-    from planner.render.record import no_plan_problem
-
     path = ledger_path(opened.folder)
 
     def no_plan() -> InputError:

@@ -6,7 +6,7 @@ from pathlib import Path
 
 from planner.errors import Problem
 from planner.i18n import number, t
-from planner.ledger import RecordOutcome
+from planner.ledger.records import RecordOutcome
 from planner.model import Plan
 
 
