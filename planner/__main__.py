@@ -14,23 +14,13 @@ import sys
 from types import FrameType
 
 
-def _starting_language() -> str:
-    """``--lang`` or ``PLANNER_LANG`` (the district's setting is not read yet), else ``id``."""
-    args = sys.argv[1:]
-    for i, arg in enumerate(args):
-        if arg.startswith("--lang="):
-            return arg.split("=", 1)[1]
-        if arg == "--lang" and i + 1 < len(args):
-            return args[i + 1]
-    return os.environ.get("PLANNER_LANG", "id")
-
-
 def _interrupted_while_starting(signum: int, frame: FrameType | None) -> None:
+    """Say so in ``--lang`` or ``PLANNER_LANG`` (the district's setting is not read yet)."""
     from planner.i18n import t
+    from planner.workflow.language import help_language
 
-    language = _starting_language()
-    sys.stderr.write("\n" + t("fail.interrupted", language if language in ("id", "en") else "id"))
-    sys.stderr.write("\n")
+    language = help_language(sys.argv[1:], os.environ)
+    sys.stderr.write("\n" + t("fail.interrupted", language) + "\n")
     sys.stderr.flush()
     os._exit(130)
 

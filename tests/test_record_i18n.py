@@ -12,7 +12,7 @@ from planner.errors import InputError
 from planner.i18n import record as catalogue
 from planner.io.tally import read_tally
 from planner.ledger import RecordOutcome
-from planner.render.record import record_lines
+from planner.ledger.record_text import record_lines
 from tests.test_ledger import HOME1, SCHOOL1, VILLAGE1, week1_plan, write_tally
 
 _WORDS = """a above already an and are at blank but cannot card cards carried check column code

@@ -9,6 +9,7 @@ import click
 from planner.calendar import Week
 from planner.cli._common import data_option, echo_warnings, h, lang, lang_option, open_echoing
 from planner.clock import week_warnings
+from planner.ledger.record_text import record_lines
 from planner.workflow.record import record_tally
 
 
@@ -24,15 +25,11 @@ from planner.workflow.record import record_tally
 @lang_option
 def record(week: str, results: Path, data_dir: Path | None) -> None:
     """Record the filled-in tally of a planned week (rows matched by their Kode)."""
-    # Imported here: planner.render loads the PDF and map libraries, which the CLI does not
-    # need to start (and a Ctrl-C during a slow start is lost).
-    from planner.render.record import record_lines
-
     label = Week.parse(week).label
     echo_warnings(week_warnings("record", Week.parse(week)))
     language = lang()
     done = record_tally(open_echoing(data_dir), label, results, language)
-    echo_warnings(done.warnings)
+    echo_warnings(done.tally.warnings)
     outcome, plan, tally, district = done.outcome, done.plan, done.tally, done.district
     reserve = district.settings.blank_reserve
     out, err = record_lines(outcome, plan, tally.not_visited, results.name, reserve, language)

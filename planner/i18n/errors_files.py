@@ -265,50 +265,9 @@ TEXT.update(
             "id": "--min-visit-every memerlukan buku kampanye (hapus --no-ledger)",
             "en": "--min-visit-every needs the campaign ledger (drop --no-ledger)",
         },
-        "err.option_date": {
-            "id": "{option} {text}: bukan tanggal — pakai YYYY-MM-DD",
-            "en": "{option} {text}: not a date — use YYYY-MM-DD",
-        },
-        "err.team_day": {
-            "id": "--add-team-day {text}: pakai TIM:YYYY-MM-DD[:HH:MM-HH:MM] dengan tim yang ada "
-            "({teams})",
-            "en": "--add-team-day {text}: use TEAM:YYYY-MM-DD[:HH:MM-HH:MM] with a known team "
-            "({teams})",
-        },
-        "err.team_day_hours": {
-            "id": "--add-team-day {text}: jam ditulis seperti 08:00-12:00",
-            "en": "--add-team-day {text}: hours must look like 08:00-12:00",
-        },
-        "err.plan_week": {
-            "id": "{path}: merencanakan minggu {old}, tetapi --from {date} ada di {week}",
-            "en": "{path}: plans week {old}, but --from {date} is in {week}",
-        },
         "err.roads_output": {
             "id": "--output {name}: beri nama berkas berakhiran .graphml (tanpa folder)",
             "en": "--output {name}: give a file name ending in .graphml (no folders)",
-        },
-        "err.from_week": {
-            "id": "--from {date} tidak di minggu {week} ({first} … {last})",
-            "en": "--from {date} is not in week {week} ({first} … {last})",
-        },
-        "err.cancel_ids": {
-            "id": "--cancel: id lokasi tidak dikenal {ids} — pakai id seperti "
-            "village:17.02.01.2001 dari plan.json",
-            "en": "--cancel: unknown site id(s) {ids} — use ids such as village:17.02.01.2001 "
-            "from plan.json",
-        },
-        "err.team_day_range": {
-            "id": "--add-team-day {team}:{date}: tidak di antara --from dan akhir minggu",
-            "en": "--add-team-day {team}:{date}: not between --from and the end of the week",
-        },
-        "err.no_team_day": {
-            "id": "--from {date}: tidak ada tim yang bekerja sejak itu sampai akhir minggu "
-            "({last}): hari libur, hari tidak bekerja atau --without-team tidak menyisakan hari "
-            "kerja tim, jadi tidak ada yang diubah — tambahkan dengan --add-team-day "
-            "TIM:YYYY-MM-DD",
-            "en": "--from {date}: no team works from then to the end of the week ({last}): "
-            "holidays, days off or --without-team leave no team-day, so nothing was changed — "
-            "add one with --add-team-day TEAM:YYYY-MM-DD",
         },
         # Ledger and many districts (ledger/store.py, workflow/many.py)
         "err.ledger_open": {

@@ -31,10 +31,6 @@ TEXT: dict[str, dict[str, str]] = {
         "district's language in planner.toml, then id).",
     },
     "help.opt.progress": {"id": "Tampilkan bilah kemajuan.", "en": "Show a progress bar."},
-    "help.opt.help": {
-        "id": "Tampilkan bantuan ini lalu keluar.",
-        "en": "Show this message and exit.",
-    },
     "help.opt.roads_check": {
         "id": "Jaringan jalan (OSM XML atau GraphML) untuk waktu tempuh; pakai yang dipakai "
         "saat rencana dibuat.",

@@ -122,11 +122,6 @@ TEXT: dict[str, dict[str, str]] = {
         "{backlog} ({share} served this week)",
     },
     "summary.by_kind": {"id": "Menurut jenis", "en": "By kind"},
-    "summary.by_kecamatan": {"id": "Menurut kecamatan", "en": "By kecamatan"},
-    "summary.col_kecamatan": {"id": "kecamatan", "en": "kecamatan"},
-    "summary.col_backlog": {"id": "belum rekam", "en": "backlog"},
-    "summary.col_people": {"id": "direkam", "en": "people"},
-    "summary.col_share": {"id": "porsi", "en": "share"},
     "summary.cards": {
         "id": "Blanko: {cards} dicetak di lokasi; stok {stock} → {left} tersisa (cadangan kantor "
         "{reserve})",
@@ -156,10 +151,6 @@ TEXT: dict[str, dict[str, str]] = {
     "replan.moved": {"id": "PINDAH  {site}: {old} → {new}", "en": "MOVED   {site}: {old} → {new}"},
     "replan.dropped": {"id": "BATAL   {site}: {old}", "en": "DROPPED {site}: {old}"},
     "replan.added": {"id": "BARU    {site}: {new}", "en": "ADDED   {site}: {new}"},
-    "replan.tell": {
-        "id": "Beri tahu ({count}): kepala desa / sekolah / pendamping di",
-        "en": "Tell ({count}): the village head / school / companion at",
-    },
     # --- site kinds ---
     "kind.village": {"id": "desa", "en": "village"},
     "kind.school": {"id": "sekolah", "en": "school"},
@@ -195,7 +186,6 @@ TEXT: dict[str, dict[str, str]] = {
         "en": "village head (kepala desa)",
     },
     "render.contact_hours": {"id": "hadir {hours}", "en": "present {hours}"},
-    "render.coverage": {"id": "Cakupan perekaman", "en": "Recording coverage"},
     "render.coverage_after": {"id": "Cakupan sesudah rencana", "en": "Coverage after the plan"},
     "render.coverage_before": {"id": "Cakupan sebelum rencana", "en": "Coverage before the plan"},
     "render.coverage_note": {
@@ -210,7 +200,6 @@ TEXT: dict[str, dict[str, str]] = {
     },
     "render.date": {"id": "Tanggal", "en": "Date"},
     "render.day": {"id": "Hari", "en": "Day"},
-    "render.days": {"id": "Hari", "en": "Days"},
     "render.depart": {
         "id": "Berangkat pukul {time} dari {place}",
         "en": "Depart at {time} from {place}",
@@ -235,7 +224,6 @@ TEXT: dict[str, dict[str, str]] = {
         "id": "{count} warga khusus, {village}",
         "en": "{count} homebound residents, {village}",
     },
-    "render.hours": {"id": "Jam", "en": "Hours"},
     "render.kecamatan": {"id": "Kecamatan", "en": "Sub-district (kecamatan)"},
     "render.kind": {"id": "Jenis", "en": "Kind"},
     "render.kits": {"id": "{kits} alat perekaman", "en": "{kits} recording kits"},
@@ -264,11 +252,9 @@ TEXT: dict[str, dict[str, str]] = {
     "render.order": {"id": "No.", "en": "No."},
     "render.people": {"id": "Orang", "en": "People"},
     "render.people_expected": {"id": "Perkiraan orang", "en": "People expected"},
-    "render.place": {"id": "Lokasi", "en": "Place"},
     "render.planned": {"id": "Direncanakan", "en": "Planned"},
     "render.printer": {"id": "Printer", "en": "Printer"},
     "render.reason": {"id": "Alasan", "en": "Reason"},
-    "render.recorded": {"id": "Direkam", "en": "Recorded"},
     "render.resident": {"id": "Warga", "en": "Resident"},
     "render.resident_place": {"id": "{category}, {kind} {village}", "en": "{category}, {village}"},
     "render.return": {
@@ -283,7 +269,6 @@ TEXT: dict[str, dict[str, str]] = {
         "id": "Waktu tempuh dari jaringan jalan.",
         "en": "Travel times from the road network.",
     },
-    "render.route": {"id": "Rute", "en": "Route"},
     "render.routes": {"id": "Rute tim-hari", "en": "Team-day routes"},
     "render.schedule_title": {
         "id": "Jadwal kunjungan perekaman KTP-el",
@@ -302,16 +287,10 @@ TEXT: dict[str, dict[str, str]] = {
         "en": "Result {ref}: recorded ______ people, printed ______ cards",
     },
     "render.team": {"id": "Tim", "en": "Team"},
-    "render.teams": {"id": "Tim", "en": "Teams"},
     "render.total": {"id": "Jumlah", "en": "Total"},
     "render.totals": {"id": "Jumlah minggu ini", "en": "This week's totals"},
-    "render.travel_minutes": {"id": "Menit perjalanan", "en": "Travel minutes"},
     "render.unknown_site": {"id": "lokasi tidak dikenal", "en": "unknown site"},
     "render.unserved": {"id": "Tidak terlayani", "en": "Not served"},
-    "render.unserved_count": {
-        "id": "{count} lokasi tidak terlayani (alasan di peta dan ringkasan)",
-        "en": "{count} sites not served (reasons on the map and in the summary)",
-    },
     "render.map_title": {
         "id": "Peta rute {district}, minggu {week}",
         "en": "Route map {district}, week {week}",

@@ -247,9 +247,4 @@ TEXT: dict[str, dict[str, str]] = {
         "en": "warning: {cards} more cards recorded as printed than the stock allowed; if the "
         "province delivered cards, record the delivery (planner stock add)",
     },
-    "record.out.warning": {"id": "peringatan: {text}", "en": "warning: {text}"},
-    "record.help.lang": {
-        "id": "Bahasa keluaran (id atau en; bawaan: language di planner.toml).",
-        "en": "Output language (id or en; default: language in planner.toml).",
-    },
 }

@@ -75,10 +75,6 @@ TEXT: dict[str, dict[str, str]] = {
         "en": "{cards} more cards recorded as printed than the stock held; record the delivery "
         "with 'planner stock add'",
     },
-    "status.unknown_table": {
-        "id": "--table {table!r}: bukan tabel status — pilih salah satu: {known}",
-        "en": "--table {table!r}: not a status table — choose one of: {known}",
-    },
     # --- column headers ----------------------------------------------------------------------
     "status.col.kecamatan": {"id": "kecamatan", "en": "kecamatan"},
     "status.col.villages": {"id": "desa", "en": "villages"},

@@ -69,7 +69,7 @@ async def record_upload(request: Request) -> Response:
             warnings=problem_rows(exc.warnings, lang, names),
         )
     return _status_page(
-        request, outcome=_outcome(done, lang), warnings=problem_rows(done.warnings, lang, {})
+        request, outcome=_outcome(done, lang), warnings=problem_rows(done.tally.warnings, lang, {})
     )
 
 

@@ -17,9 +17,6 @@ from planner.errors import InputError, PlannerError, Problem
 from planner.i18n import DEFAULT_LANGUAGE, t
 from planner.privacy import scrub
 
-INTERRUPTED = "Interrupted; nothing was written."
-"""The English line; ``interrupted(lang)`` is what a front end shows."""
-
 
 def interrupted(lang: str = DEFAULT_LANGUAGE) -> str:
     """ "Interrupted; nothing was written." in ``lang``."""

@@ -35,13 +35,14 @@ def _known(value: str | None) -> str | None:
     return value if value in LANGUAGES else None
 
 
+def _asked(args: Sequence[str], environ: Mapping[str, str]) -> str | None:
+    """``--lang`` in ``args``, else ``PLANNER_LANG``; None when neither names a language."""
+    return _known(option_value(args, "--lang")) or _known(environ.get(ENV_VARIABLE))
+
+
 def help_language(args: Sequence[str], environ: Mapping[str, str]) -> str:
     """The language of help texts: ``--lang`` in ``args``, else ``PLANNER_LANG``, else ``id``."""
-    return (
-        _known(option_value(args, "--lang"))
-        or _known(environ.get(ENV_VARIABLE))
-        or DEFAULT_LANGUAGE
-    )
+    return _asked(args, environ) or DEFAULT_LANGUAGE
 
 
 def district_language(folder: Path) -> str | None:
@@ -58,7 +59,7 @@ def district_language(folder: Path) -> str | None:
 def command_language(args: Sequence[str], environ: Mapping[str, str]) -> str:
     """The language of a whole command run with ``args``: ``--lang``, ``PLANNER_LANG``, the
     district's ``planner.toml`` (the first ``--data``, else the bundled sample), ``id``."""
-    chosen = _known(option_value(args, "--lang")) or _known(environ.get(ENV_VARIABLE))
+    chosen = _asked(args, environ)
     if chosen:
         return chosen
     from planner.io import sample_dir

@@ -6,10 +6,11 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 
-from planner.errors import InputError, Problem
+from planner.errors import InputError
 from planner.io.tally import Tally, read_tally, tally_week
 from planner.ledger import Ledger, ledger_path
 from planner.ledger.limits import site_limits
+from planner.ledger.record_text import no_plan_problem
 from planner.ledger.records import RecordOutcome
 from planner.model import District, Plan
 from planner.workflow.requests import OpenDistrict
@@ -23,17 +24,12 @@ class Recorded:
     plan: Plan
     tally: Tally
     district: District
-    warnings: tuple[Problem, ...]
-    """What the tally warned about (a busy day, for instance), in the language asked for."""
 
 
 def record_tally(opened: OpenDistrict, week: str, results: Path, lang: str) -> Recorded:
     """Record the filled tally ``results`` of ``week`` (a label such as ``2026-W48``) in the
-    district's ledger. ``InputError`` lists every problem of the tally in ``lang``, or says the
+    district's ledger. ``InputError`` lists every problem of the tally, or says (in ``lang``) the
     week has no plan (a district without a ledger gets none created as a side effect)."""
-    # Imported here: planner.render loads the PDF and map libraries.
-    from planner.render.record import in_language, no_plan_problem
-
     path = ledger_path(opened.folder)
 
     def no_plan() -> InputError:
@@ -46,12 +42,7 @@ def record_tally(opened: OpenDistrict, week: str, results: Path, lang: str) -> R
         plan = ledger.latest_plan(week)
         if plan is None:
             raise no_plan()
-        try:
-            tally = read_tally(results, plan, site_limits(district, ledger, week))
-        except InputError as exc:
-            raise InputError(
-                in_language(exc.problems, lang), in_language(exc.warnings, lang)
-            ) from None
+        tally = read_tally(results, plan, site_limits(district, ledger, week))
         outcome = ledger.record(
             district,
             plan,
@@ -59,5 +50,4 @@ def record_tally(opened: OpenDistrict, week: str, results: Path, lang: str) -> R
             source_sha256=tally.sha256,
             source_name=results.name,
         )
-    warnings = tuple(in_language(tally.warnings, lang))
-    return Recorded(outcome, plan, tally, district, warnings)
+    return Recorded(outcome, plan, tally, district)

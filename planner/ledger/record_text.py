@@ -2,21 +2,12 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable
-from dataclasses import replace
 from pathlib import Path
 
 from planner.errors import Problem
-from planner.i18n import number, t, text_of
-from planner.ledger import RecordOutcome
+from planner.i18n import number, t
+from planner.ledger.records import RecordOutcome
 from planner.model import Plan
-
-
-def in_language(problems: Iterable[Problem], lang: str) -> list[Problem]:
-    """``problems`` with their messages and hints turned into ``lang``'s text."""
-    return [
-        replace(p, message=text_of(p.message, lang), hint=text_of(p.hint, lang)) for p in problems
-    ]
 
 
 def no_plan_problem(
