@@ -301,5 +301,27 @@ TEXT.update(
             "id": "--cluster: penjadwal Dask di {address} tidak dapat dihubungi ({reason})",
             "en": "--cluster: cannot reach the Dask scheduler at {address} ({reason})",
         },
+        "err.roads.unknown_kind": {
+            "id": "bukan berkas jaringan jalan yang dikenal (yang diharapkan: OSM XML .osm, "
+            ".osm.pbf atau .graphml)",
+            "en": "not a road network file I know (expected OSM XML .osm, .osm.pbf or .graphml)",
+        },
+        "err.roads.not_found": {
+            "id": "berkas jaringan jalan tidak ditemukan",
+            "en": "road network file not found",
+        },
+        "err.roads.not_a_file": {"id": "bukan berkas", "en": "is not a file"},
+        "err.roads.empty": {
+            "id": "berkas jaringan jalan kosong",
+            "en": "the road network file is empty",
+        },
+        "err.roads.unreadable": {
+            "id": "berkas jaringan jalan tidak dapat dibaca ({reason})",
+            "en": "cannot read the road network file ({reason})",
+        },
+        "err.roads.no_roads": {
+            "id": "tidak memuat jalan yang dapat dilalui mobil atau motor",
+            "en": "holds no road a car or motorbike can use",
+        },
     }
 )

@@ -23,6 +23,7 @@ import networkx as nx
 import osmnx as ox
 
 from planner.errors import Problem, RoadNetworkError
+from planner.i18n import Msg, msg
 from planner.travel.speeds import ROUTABLE_HIGHWAYS, TAG_KEYS
 
 log = logging.getLogger("planner")
@@ -38,7 +39,7 @@ MAX_GRAPHML_BYTES = 500 * MB
 """Largest GraphML file read (a simplified district network is a few MB)."""
 
 
-def road_error(path: Path | str, message: str, hint: str = "") -> RoadNetworkError:
+def road_error(path: Path | str, message: str | Msg, hint: str | Msg = "") -> RoadNetworkError:
     """A ``RoadNetworkError`` about ``path`` (shown as ``path: message — hint``)."""
     return RoadNetworkError([Problem(file=str(path), message=message, hint=hint)])
 
@@ -75,9 +76,7 @@ def file_kind(path: Path) -> str:
         return "xml"
     if b"OSMHeader" in head[:64]:
         return "pbf"
-    raise road_error(
-        path, "not a road network file I know (expected OSM XML .osm, .osm.pbf or .graphml)"
-    )
+    raise road_error(path, msg("err.roads.unknown_kind"))
 
 
 def _limit(path: Path, kind: str) -> int:
@@ -93,15 +92,15 @@ def _limit(path: Path, kind: str) -> int:
 def check_file(path: Path) -> str:
     """Check ``path`` exists and is not empty; return its kind (``file_kind``)."""
     if not path.exists():
-        raise road_error(path, "road network file not found")
+        raise road_error(path, msg("err.roads.not_found"))
     if not path.is_file():
-        raise road_error(path, "is not a file")
+        raise road_error(path, msg("err.roads.not_a_file"))
     try:
         if path.stat().st_size == 0:
-            raise road_error(path, "the road network file is empty")
+            raise road_error(path, msg("err.roads.empty"))
         return file_kind(path)
     except OSError as exc:
-        raise road_error(path, f"cannot read the road network file ({exc})") from exc
+        raise road_error(path, msg("err.roads.unreadable", reason=str(exc))) from exc
 
 
 def check_readable(path: Path) -> str:
@@ -267,7 +266,7 @@ def simplify(graph: nx.MultiDiGraph) -> nx.MultiDiGraph:
 def check_graph(graph: nx.MultiDiGraph, path: Path) -> None:
     """Refuse graphs the travel model cannot use: no roads, projected or missing coordinates."""
     if graph.number_of_edges() == 0:
-        raise road_error(path, "holds no road a car or motorbike can use")
+        raise road_error(path, msg("err.roads.no_roads"))
     crs = str(graph.graph.get("crs", "epsg:4326")).lower()
     if crs not in ("epsg:4326", "wgs84", "wgs 84", "+proj=longlat +datum=wgs84 +no_defs"):
         raise road_error(
