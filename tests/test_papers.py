@@ -264,3 +264,27 @@ def test_plan_writes_letters_when_asked(tmp_path: Path) -> None:
     assert _run(*plan, "--solution-limit", "5") == 0
     assert not (out / WEEK / "surat").exists()
     assert (out / WEEK / "teams").is_dir()
+
+
+def test_letters_without_data_use_the_district_the_plan_was_made_from(
+    week: Week, tmp_path: Path
+) -> None:
+    """Like ``render``, ``letters`` without ``--data`` reads the folder plan.json names, not
+    the bundled sample."""
+    district = tmp_path / "district"
+    shutil.copytree(week.district, district)
+    toml = district / "planner.toml"
+    government = 'government = "Pemerintah Kabupaten Rejang Lebong"'
+    assert government in toml.read_text(encoding="utf-8")
+    toml.write_text(
+        toml.read_text(encoding="utf-8").replace(government, 'government = "Kabupaten Uji Asal"'),
+        encoding="utf-8",
+    )
+    out = tmp_path / "out"
+    (out / WEEK).mkdir(parents=True)
+    plan = week.plan()
+    plan["data_dir"] = str(district)
+    (out / WEEK / "plan.json").write_text(json.dumps(plan), encoding="utf-8")
+    assert _run("letters", "--week", WEEK, "--out", str(out), "--date", "2026-11-25") == 0
+    first = PdfReader(out / WEEK / "surat" / "semua.pdf").pages[0].extract_text()
+    assert "UJI ASAL" in first.upper()

@@ -65,6 +65,30 @@ def lang_option(func: F) -> F:
     return click.option("--lang", type=choice, expose_value=False, help=h("help.opt.lang"))(func)
 
 
+def offline_option(func: F) -> F:
+    """``--offline/--online``: self-contained maps (the default) or OpenStreetMap tiles."""
+    return click.option(
+        "--offline/--online", default=True, show_default=True, help=h("help.opt.offline")
+    )(func)
+
+
+def search_options(func: F) -> F:
+    """``--time-limit``, ``--solution-limit`` and ``--seed`` of the commands that solve a week
+    (listed in this order: click shows the last decorator applied first)."""
+    func = click.option(
+        "--seed", type=click.IntRange(min=0), default=0, show_default=True, help=h("help.opt.seed")
+    )(func)
+    func = click.option(
+        "--solution-limit",
+        type=click.IntRange(min=1),
+        default=None,
+        help=h("help.opt.solution_limit"),
+    )(func)
+    return click.option(
+        "--time-limit", type=click.FloatRange(min=1.0), default=None, help=h("help.opt.time_limit")
+    )(func)
+
+
 def ctrl_c_exits_at_once() -> contextlib.AbstractContextManager[None]:
     """The search's guard: Ctrl-C ends the process at once, in the command's language."""
     return _exits_at_once(lang())

@@ -5,12 +5,12 @@ from pathlib import Path
 
 import click
 
-from planner.cli._common import data_option, echo_warnings, h
+from planner.cli._common import echo_warnings, h, plan_data_option
 
 
 @click.command("letters", help=h("help.letters"))
 @click.option("--week", required=True, help=h("help.letters.week"))
-@data_option
+@plan_data_option
 @click.option("--out", type=click.Path(path_type=Path, file_okay=False), default=Path("out"), help=h("help.letters.out"))  # noqa: E501
 @click.option("--lang", type=click.Choice(["id", "en"]), help=h("help.letters.lang"))
 @click.option("--date", type=click.DateTime(["%Y-%m-%d"]), help=h("help.letters.date"))

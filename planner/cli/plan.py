@@ -11,8 +11,10 @@ from planner.cli._common import (
     ctrl_c_exits_at_once,
     echo_warnings,
     h,
+    offline_option,
     open_echoing,
     progress_bar,
+    search_options,
 )
 from planner.clock import today, week_warnings
 from planner.solve.engines import DEFAULT_ENGINE, ENGINES
@@ -27,19 +29,14 @@ from planner.workflow.requests import PlanRequest
 @click.option("--cluster", default=None, metavar="ADDRESS", help=h("help.plan.cluster"))
 @click.option("--out", "out_dir", type=click.Path(path_type=Path, file_okay=False),
               default=Path("out"), show_default=True, help=h("help.plan.out"))
-@click.option("--time-limit", type=click.FloatRange(min=1.0), default=None,
-              help=h("help.opt.time_limit"))
-@click.option("--solution-limit", type=click.IntRange(min=1), default=None,
-              help=h("help.opt.solution_limit"))
-@click.option("--seed", type=click.IntRange(min=0), default=0, show_default=True,
-              help=h("help.opt.seed"))
+@search_options
 @click.option("--engine", type=click.Choice(ENGINES), default=DEFAULT_ENGINE, show_default=True,
               help=h("help.plan.engine"))
 @click.option("--teams", default=None, help=h("help.plan.teams"))
 @click.option("--lang", type=click.Choice(["id", "en"]), default=None, help=h("help.opt.lang"))
 @click.option("--roads", type=click.Path(path_type=Path, dir_okay=False), default=None,
               help=h("help.opt.roads"))
-@click.option("--offline/--online", default=True, show_default=True, help=h("help.opt.offline"))
+@offline_option
 @click.option("--min-visit-every", type=click.IntRange(min=1), default=None,
               help=h("help.plan.min_visit"))
 @click.option("--fair-reach/--no-fair-reach", default=None, help=h("help.plan.fair_reach"))

@@ -6,7 +6,7 @@ from pathlib import Path
 
 import click
 
-from planner.cli._common import h, lang, plan_data_option
+from planner.cli._common import h, lang, offline_option, plan_data_option
 
 
 @click.command("render", help=h("help.render"))
@@ -26,12 +26,7 @@ from planner.cli._common import h, lang, plan_data_option
     default=None,
     help=h("help.opt.lang"),
 )
-@click.option(
-    "--offline/--online",
-    default=True,
-    show_default=True,
-    help=h("help.opt.offline"),
-)
+@offline_option
 @click.option(
     "--roads",
     type=click.Path(path_type=Path, dir_okay=False, exists=True),

@@ -11,8 +11,10 @@ from planner.cli._common import (
     data_option,
     h,
     lang_option,
+    offline_option,
     open_echoing,
     progress_bar,
+    search_options,
 )
 from planner.workflow.requests import ReplanRequest
 
@@ -45,22 +47,14 @@ from planner.workflow.requests import ReplanRequest
     show_default=True,
     help=h("help.replan.keep"),
 )
-@click.option(
-    "--time-limit", type=click.FloatRange(min=1.0), default=None, help=h("help.opt.time_limit")
-)
-@click.option(
-    "--solution-limit", type=click.IntRange(min=1), default=None, help=h("help.opt.solution_limit")
-)
-@click.option(
-    "--seed", type=click.IntRange(min=0), default=0, show_default=True, help=h("help.opt.seed")
-)
+@search_options
 @click.option(
     "--roads",
     type=click.Path(path_type=Path, dir_okay=False),
     default=None,
     help=h("help.opt.roads"),
 )
-@click.option("--offline/--online", default=True, show_default=True, help=h("help.opt.offline"))
+@offline_option
 @click.option("--progress/--no-progress", default=True, help=h("help.opt.progress"))
 def replan_command(
     from_text: str,

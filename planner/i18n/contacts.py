@@ -57,13 +57,4 @@ TEXT: dict[str, dict[str, str]] = {
     },
     "contacts.teams_of_site": {"id": "tim {teams}", "en": "team {teams}"},
     "contacts.teams_dropped": {"id": "batal, tim {teams}", "en": "dropped, team {teams}"},
-    "contacts.teams_title": {
-        "id": "Tim dengan kunjungan pindah, baru atau batal ({count}) — cetak ulang jadwalnya:",
-        "en": "Teams with moved, new or dropped visits ({count}) — reprint their schedules:",
-    },
-    "contacts.count.moved": {"id": "{count} dijadwal ulang", "en": "{count} rescheduled"},
-    "contacts.count.moved_in": {"id": "{count} dari tim lain", "en": "{count} from another team"},
-    "contacts.count.moved_out": {"id": "{count} ke tim lain", "en": "{count} to another team"},
-    "contacts.count.added": {"id": "{count} baru", "en": "{count} new"},
-    "contacts.count.dropped": {"id": "{count} batal", "en": "{count} dropped"},
 }

@@ -15,7 +15,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, replace
 
 from planner.calendar import Week, team_days
-from planner.errors import InputError, Problem
+from planner.errors import InputError
 from planner.i18n import day_name, msg, t
 from planner.model import (
     AddedTeamDay,
@@ -133,11 +133,6 @@ def replan_week(
     return plan, diff_plans(old, plan, from_date)
 
 
-def _refuse(key: str, **values: object) -> InputError:
-    """The replan request's one problem, translated when it is shown."""
-    return InputError([Problem(file="", message=msg(key, **values))])
-
-
 def _check_request(
     district: District,
     old: Plan,
@@ -147,17 +142,19 @@ def _check_request(
 ) -> None:
     """``InputError`` for a start date outside the week or an unknown cancelled site."""
     if from_date not in dates:
-        raise _refuse(
-            "replan.err.from_outside",
-            date=from_date.isoformat(),
-            week=old.week,
-            first=dates[0].isoformat(),
-            last=dates[-1].isoformat(),
+        raise InputError(
+            msg(
+                "replan.err.from_outside",
+                date=from_date.isoformat(),
+                week=old.week,
+                first=dates[0].isoformat(),
+                last=dates[-1].isoformat(),
+            )
         )
     sites = district.site_index()
     unknown = [s for s in cancel if s not in sites]
     if unknown:
-        raise _refuse("replan.err.unknown_site", sites=", ".join(unknown))
+        raise InputError(msg("replan.err.unknown_site", sites=", ".join(unknown)))
 
 
 def _wanted_days(
@@ -179,15 +176,17 @@ def _wanted_days(
     for team, date, hours in add_team_days:
         day = f"{team.id}:{date.isoformat()}"
         if date < from_date or date not in dates:
-            raise _refuse(
-                "replan.err.add_outside",
-                day=day,
-                first=from_date.isoformat(),
-                last=dates[-1].isoformat(),
+            raise InputError(
+                msg(
+                    "replan.err.add_outside",
+                    day=day,
+                    first=from_date.isoformat(),
+                    last=dates[-1].isoformat(),
+                )
             )
         holiday = next((h for h in district.holidays if h.date == date), None)
         if holiday is not None:
-            raise _refuse("replan.err.add_holiday", day=day, name=holiday.name)
+            raise InputError(msg("replan.err.add_holiday", day=day, name=holiday.name))
         wanted[(team.id, date)] = (team, date, hours)
     return wanted
 
@@ -218,8 +217,8 @@ def _vehicles(
         vehicles = [v for v in vehicles if (v[0].id, v[1]) != (team.id, date)]
         vehicles.append((team, date, hours))
     if not vehicles:
-        raise _refuse(
-            "replan.err.no_team_day", date=from_date.isoformat(), last=dates[-1].isoformat()
+        raise InputError(
+            msg("replan.err.no_team_day", date=from_date.isoformat(), last=dates[-1].isoformat())
         )
     vehicles.sort(key=lambda v: (v[1], v[0].id))
     return vehicles

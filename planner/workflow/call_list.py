@@ -1,12 +1,12 @@
 """``changes.txt``'s "whom to call" section after a replan: for every village and school whose
 visit moved, was dropped or was added, the head's or school's contact with phone numbers; for
 a homebound resident only that the team calls (``changes.txt`` is an office document: no
-resident's name, address or phone); and the teams whose schedules changed.
+resident's name, address or phone). Which team's stops changed is told per team by
+``planner.render.replan_notes``.
 """
 
 from __future__ import annotations
 
-from collections import Counter
 from collections.abc import Sequence
 
 from planner.i18n import t
@@ -50,43 +50,8 @@ def _site_line(ctx: RenderContext, site_id: str, changes: Sequence[Change]) -> s
     return f"  - {ctx.place(site_id)}: {who} ({teams})"
 
 
-_COUNTS = ("moved", "moved_in", "moved_out", "added", "dropped")
-
-
-def _team_counts(changes: Sequence[Change]) -> dict[str, Counter[str]]:
-    """Per team: visits rescheduled within the team, moved in from or out to another team,
-    added and dropped."""
-    counts: dict[str, Counter[str]] = {}
-    for c in changes:
-        old, new = c.old, c.new
-        if old is not None and new is not None and old.team == new.team:
-            counts.setdefault(old.team, Counter())["moved"] += 1
-            continue
-        if old is not None:
-            kind = "moved_out" if new is not None else "dropped"
-            counts.setdefault(old.team, Counter())[kind] += 1
-        if new is not None:
-            kind = "moved_in" if old is not None else "added"
-            counts.setdefault(new.team, Counter())[kind] += 1
-    return counts
-
-
-def _team_lines(ctx: RenderContext, changes: Sequence[Change]) -> list[str]:
-    """One line per team with changed visits, in the district's team order."""
-    counts = _team_counts(changes)
-    lines = []
-    for team_id, info in ctx.teams.items():
-        count = counts.get(team_id)
-        if count:
-            parts = [
-                t(f"contacts.count.{k}", ctx.lang, count=count[k]) for k in _COUNTS if count[k]
-            ]
-            lines.append(f"  - {info.label}: {', '.join(parts)}")
-    return lines
-
-
 def call_list_text(changes: Sequence[Change], ctx: RenderContext) -> str:
-    """The section's text ('' when nothing changed): whom to call, then which teams."""
+    """The section's text ('' when nothing changed): whom to call."""
     by_site: dict[str, list[Change]] = {}
     for change in changes:
         by_site.setdefault(change.site, []).append(change)
@@ -95,6 +60,4 @@ def call_list_text(changes: Sequence[Change], ctx: RenderContext) -> str:
     sites = sorted(by_site, key=lambda s: (ctx.place(s).casefold(), s))
     lines = ["", t("contacts.call_title", ctx.lang, count=len(sites))]
     lines += [_site_line(ctx, site, by_site[site]) for site in sites]
-    teams = _team_lines(ctx, changes)
-    lines += ["", t("contacts.teams_title", ctx.lang, count=len(teams)), *teams]
     return "\n".join(lines) + "\n"

@@ -22,9 +22,11 @@ def week_letters(
 ) -> str:
     """Write ``out_dir/<week>/surat/`` (a letter per visited village and school, and
     ``semua.pdf``) from the week's plan.json, dated ``date`` (today); the folder is replaced as
-    a whole. Return the line to show. ``warn`` receives the district's warnings."""
+    a whole. The district is ``data_dir``, else the folder the plan was made from. Return the
+    line to show. ``warn`` receives the district's warnings."""
     from planner.io import load_district
     from planner.io.plan_json import read_plan
+    from planner.io.plan_origin import district_folder
     from planner.render.papers import LETTERS_DIR, write_letters
 
     week = Week.parse(week_text, today=dt.date.today())
@@ -37,7 +39,7 @@ def week_letters(
         )
         raise InputError([problem])
     plan = read_plan(plan_path)
-    district, warnings = load_district(data_dir)
+    district, warnings = load_district(district_folder(plan, data_dir, plan_path))
     warn(warnings)
     language = lang or plan.language or district.settings.language
     target = out_dir / week.label / LETTERS_DIR

@@ -9,7 +9,7 @@ from dataclasses import replace
 
 from planner.calendar import Week
 from planner.check import require_valid
-from planner.errors import InputError, Problem
+from planner.errors import InputError
 from planner.i18n import msg
 from planner.io.plan_json import read_plan
 from planner.ledger import apply_ledger
@@ -32,24 +32,21 @@ from planner.workflow.week import (
 )
 
 
-def _refuse(key: str, **values: object) -> InputError:
-    """The request's one problem, translated when it is shown."""
-    return InputError([Problem(file="", message=msg(key, **values))])
-
-
 def parse_date(text: str, option: str) -> dt.date:
     """``YYYY-MM-DD`` given to ``option``; anything else is an ``InputError``."""
     try:
         return dt.date.fromisoformat(text)
     except ValueError:
-        raise _refuse("replan.err.not_date", option=option, text=repr(text)) from None
+        raise InputError(msg("replan.err.not_date", option=option, text=repr(text))) from None
 
 
 def parse_team_day(text: str, teams: dict[str, Team]) -> tuple[Team, dt.date, TimeWindow]:
     """``T2:2026-12-05`` or ``T2:2026-12-05:08:00-12:00`` → (team, date, hours)."""
     parts = text.split(":", 2)
     if len(parts) < 2 or parts[0] not in teams:
-        raise _refuse("replan.err.team_day", text=repr(text), teams=", ".join(sorted(teams)))
+        raise InputError(
+            msg("replan.err.team_day", text=repr(text), teams=", ".join(sorted(teams)))
+        )
     team = teams[parts[0]]
     date = parse_date(parts[1], "--add-team-day")
     if len(parts) == 3:
@@ -57,7 +54,7 @@ def parse_team_day(text: str, teams: dict[str, Team]) -> tuple[Team, dt.date, Ti
             start, end = (parse_hhmm(x) for x in parts[2].split("-"))
             hours = TimeWindow(start, end)
         except ValueError:
-            raise _refuse("replan.err.team_day_hours", text=repr(text)) from None
+            raise InputError(msg("replan.err.team_day_hours", text=repr(text))) from None
     else:
         hours = team.hours_on(date.weekday()) or next(iter(team.shifts)).hours
     return team, date, hours
@@ -83,12 +80,14 @@ def replan_district(
     path = request.plan_path or request.out_dir / week / "plan.json"
     old = read_plan(path)
     if old.week != week:
-        raise _refuse(
-            "replan.err.other_week",
-            path=str(path),
-            plan_week=old.week,
-            date=request.from_date.isoformat(),
-            week=week,
+        raise InputError(
+            msg(
+                "replan.err.other_week",
+                path=str(path),
+                plan_week=old.week,
+                date=request.from_date.isoformat(),
+                week=week,
+            )
         )
     district = opened.district
     require_plannable(district)
