@@ -24,7 +24,6 @@ DYNAMIC = {
     "record.col.": 'f"record.col.{',
     "status.col.": '"status.col." ~',
     "contacts.no_phone.": 'f"contacts.no_phone.{',
-    "contacts.count.": 'f"contacts.count.{',
     "contacts.phone_": 'msg(f"{key}_private"',
     "web.settings.": 'f"web.settings.{',
     "web.table.": '"web.table." ~',
