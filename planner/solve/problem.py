@@ -102,6 +102,14 @@ class SearchOptions:
     """The caller starts the engine from ``greedy.best_greedy_routes`` (see
     ``greedy.warm_start``) instead of the engine's own first solution; engines read only the
     initial routes they are given."""
+    improve_patience: int = 0
+    """With a warm start, the caller first improves it by ``improve.improve_routes`` until
+    this many ruin-and-recreate iterations in a row find nothing better (0: not at all)."""
+    insertion_moves: bool = True
+    """OR-Tools' moves that add or swap unvisited nodes (make/swap active and their chains)
+    and its insertion-heuristic LNS; off when ``improve.improve_routes`` does that work
+    between the engine's runs: those operators scan every (stop × unvisited node) pair one
+    neighbour at a time, most of a district week's search (see benchmarks/README.md)."""
 
 
 @dataclass(slots=True)

@@ -21,12 +21,12 @@ from planner.solve.engines import (
     PORTFOLIO,
     EngineRun,
     fallback_note,
-    solve_with,
 )
 from planner.solve.explain import explain_unserved
-from planner.solve.greedy import warm_start
+from planner.solve.improve import PATIENCE
 from planner.solve.printers import assign_printers
 from planner.solve.problem import CoreSolution, SearchOptions
+from planner.solve.refine import refined_search
 from planner.solve.timing import build_routes, draft_routes
 from planner.solve.visits import merge_site_returns
 from planner.travel import TravelModel, district_joins
@@ -84,9 +84,11 @@ def solve_routes(
         raise ValueError(f"unknown engine {engine!r}")
     limit = search.solution_limit or 0
 
+    improving = 0.5 if search.improve_patience and search.warm_start else 0.0
+
     def on_solution(found: int, objective: int) -> None:
         if limit:
-            report("solve", min(1.0, found / limit))
+            report("solve", improving + (1 - improving) * min(1.0, found / limit))
 
     def on_zone(zone: int, zones: int, found: int, objective: int) -> None:
         report("solve", (zone + (min(1.0, found / limit) if limit else 0.0)) / zones)
@@ -99,8 +101,9 @@ def solve_routes(
             solution, zones = solve_in_zones(core, search, plane_km(model.points), on_zone)
             run = EngineRun(solution, FALLBACK, _zones_fallback(engine, zone_threshold))
         else:
-            initial = warm_start(core, search)
-            run = solve_with(engine, core, search, on_solution, initial, seed)
+            run = refined_search(
+                core, search, engine, seed, lambda f: report("solve", improving * f), on_solution
+            )
     report("extract", 1.0)
     routes: list[Route] = []
     if run.solution is not None:
@@ -141,6 +144,7 @@ def default_search(time_limit_s: float, solution_limit: int | None) -> SearchOpt
         solution_limit=solution_limit,
         warm_start=True,
         metaheuristic=DEFAULT_METAHEURISTIC,
+        improve_patience=PATIENCE,
     )
 
 

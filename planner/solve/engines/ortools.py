@@ -17,6 +17,7 @@ from typing import Any
 
 import numpy as np
 from ortools.constraint_solver import pywrapcp, routing_enums_pb2
+from ortools.util import optional_boolean_pb2
 
 from planner.solve.problem import (
     CoreNode,
@@ -28,6 +29,18 @@ from planner.solve.problem import (
 )
 
 HORIZON_CAP = 10**9
+_INSERTION_MOVES = (
+    "use_make_active",
+    "use_swap_active",
+    "use_swap_active_chain",
+    "use_shortest_path_swap_active",
+    "use_global_cheapest_insertion_path_lns",
+    "use_local_cheapest_insertion_path_lns",
+    "use_relocate_path_global_cheapest_insertion_insert_unperformed",
+    "use_global_cheapest_insertion_visit_types_lns",
+    "use_local_cheapest_insertion_visit_types_lns",
+)
+"""The operators ``SearchOptions.insertion_moves`` turns off."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -176,6 +189,10 @@ def _parameters(options: SearchOptions) -> Any:
     if options.solution_limit is not None:
         params.solution_limit = options.solution_limit
     params.log_search = False
+    if not options.insertion_moves:
+        operators = params.local_search_operators
+        for name in _INSERTION_MOVES:
+            setattr(operators, name, optional_boolean_pb2.BOOL_FALSE)
     return params
 
 

@@ -19,9 +19,10 @@ import os
 import signal
 import threading
 import time
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from multiprocessing.connection import Connection
 from multiprocessing.process import BaseProcess
+from typing import Any, TypeVar
 
 from planner.solve.problem import (
     CoreProblem,
@@ -38,6 +39,8 @@ other (a child process costs about a second to start; such a search is over soon
 one). A search bounded by time alone always runs the two side by side."""
 PARENT_POLL_S = 0.5
 """How often the child checks that ``planner`` still runs."""
+T = TypeVar("T")
+U = TypeVar("U")
 PyvrpResult = tuple[CoreSolution | None, str | None]
 """PyVRP's solution (None: no feasible one), or the reason it declined the problem."""
 
@@ -58,14 +61,14 @@ def _pyvrp_job(
 
 
 def _child(connection: Connection) -> None:
-    """The child process: reads the problem, sends PyVRP's result back. It starts with Ctrl-C
-    ignored (inherited, see ``_start_child``: Ctrl-C is the parent's to handle) and ends
-    itself, silently, when the parent is gone (``planner`` exits at once on Ctrl-C, with no
-    time to stop its children)."""
+    """The child process: reads a job (a module-level function) and its arguments, sends its
+    result back. It starts with Ctrl-C ignored (inherited, see ``_start_child``: Ctrl-C is the
+    parent's to handle) and ends itself, silently, when the parent is gone (``planner`` exits
+    at once on Ctrl-C, with no time to stop its children)."""
     threading.Thread(target=_end_with_parent, args=(os.getppid(),), daemon=True).start()
     try:
-        problem, options, initial_routes, seed = connection.recv()
-        connection.send(_pyvrp_job(problem, options, initial_routes, seed))
+        job, args = connection.recv()
+        connection.send(job(*args))
     except BaseException:  # the parent went away mid-transfer: nothing to report to
         os._exit(1)
 
@@ -126,29 +129,44 @@ def solve_portfolio(
         return better(
             problem, solve_ortools(problem, options, progress, initial_routes, seed), alone[0]
         )
-    here, there = multiprocessing.get_context("spawn").Pipe()
+    lost: PyvrpResult = (None, "the PyVRP process ended without a result")
+    ortools, pyvrp = beside(
+        lambda: solve_ortools(problem, options, progress, initial_routes, seed),
+        _pyvrp_job,
+        (problem, options, initial_routes, seed),
+        lost,
+    )
+    return better(problem, ortools, pyvrp[0])
+
+
+def beside(
+    here: Callable[[], T], job: Callable[..., U], args: tuple[Any, ...], lost: U
+) -> tuple[T, U]:
+    """(``here()``, ``job(*args)``) with the job in a child process while ``here`` runs in this
+    one; ``lost`` when the child ended without a result (e.g. killed). The child never
+    outlives the call, even on Ctrl-C or an error here."""
+    connection, there = multiprocessing.get_context("spawn").Pipe()
     child = _start_child(there)
     there.close()
     try:
         # Sent from a thread: the child takes about a second to start and read it, a second
-        # OR-Tools' search need not wait for.
-        payload = (problem, options, initial_routes, seed)
-        sending = threading.Thread(target=_send, args=(here, payload), daemon=True)
+        # this process's work need not wait for.
+        sending = threading.Thread(target=_send, args=(connection, (job, args)), daemon=True)
         sending.start()
-        ortools = solve_ortools(problem, options, progress, initial_routes, seed)
+        mine = here()
         sending.join()
         try:
-            pyvrp: PyvrpResult = here.recv()
-        except EOFError:  # the child died without a result (e.g. killed): OR-Tools' stands
-            pyvrp = (None, "the PyVRP process ended without a result")
+            theirs: U = connection.recv()
+        except EOFError:
+            theirs = lost
         child.join()
-    finally:  # Ctrl-C or an error here: the child must not outlive the search
-        here.close()
+    finally:
+        connection.close()
         if child.is_alive():
             child.terminate()
             child.join()
         child.close()
-    return better(problem, ortools, pyvrp[0])
+    return mine, theirs
 
 
 def better(
