@@ -288,3 +288,24 @@ def test_letters_without_data_use_the_district_the_plan_was_made_from(
     assert _run("letters", "--week", WEEK, "--out", str(out), "--date", "2026-11-25") == 0
     first = PdfReader(out / WEEK / "surat" / "semua.pdf").pages[0].extract_text()
     assert "UJI ASAL" in first.upper()
+
+
+def test_pack_qr_image_holds_the_encoders_modules() -> None:
+    """The QR code is drawn as an image, one pixel per module inside a quiet zone: exactly
+    the encoder's dark modules, the right way round."""
+    from reportlab.graphics.barcode.qr import QrCodeWidget
+
+    from planner.render.teampack import qr_picture
+
+    value = "geo:-3.46200,102.52473"
+    widget = QrCodeWidget(value, barLevel="L")
+    widget.qr.make()
+    modules = widget.qr.modules
+    border = int(widget.barBorder)
+    picture = qr_picture(value)
+    assert picture.size == (len(modules) + 2 * border,) * 2
+    assert sum(map(sum, modules)) > 100
+    for r, row in enumerate(modules):
+        for c, dark in enumerate(row):
+            assert picture.getpixel((c + border, r + border)) == (0 if dark else 255)
+    assert picture.getpixel((0, 0)) == 255

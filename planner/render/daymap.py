@@ -10,8 +10,11 @@ from __future__ import annotations
 
 import math
 from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
 from typing import Any
 
+import numpy as np
+import numpy.typing as npt
 from reportlab.graphics.shapes import Circle, Drawing, Line, PolyLine, Rect, String
 from reportlab.lib import colors
 from shapely import clip_by_rect
@@ -33,6 +36,27 @@ def _rings(geometry: dict[str, Any]) -> Iterable[Sequence[Sequence[float]]]:
     for polygon in polygons:
         if polygon:
             yield polygon[0]
+
+
+@dataclass(frozen=True, slots=True)
+class Outline:
+    """A village's outer ring as a (lon, lat) array, with its bounds (lon/lat min, max)."""
+
+    lonlat: npt.NDArray[np.float64]
+    bounds: tuple[float, float, float, float]
+
+
+def outlines(shapes: dict[str, dict[str, Any]]) -> list[Outline]:
+    """The outer rings of ``shapes`` (``boundaries.load_boundaries``), prepared once for all
+    the day maps of a run."""
+    found = []
+    for geometry in shapes.values():
+        for ring in _rings(geometry):
+            if len(ring) >= 3:
+                lonlat = np.asarray([p[:2] for p in ring], dtype=np.float64)
+                low, high = lonlat.min(axis=0), lonlat.max(axis=0)
+                found.append(Outline(lonlat, (low[0], low[1], high[0], high[1])))
+    return found
 
 
 def _thinned(points: Sequence[tuple[float, float]], step: float = 1.5) -> list[float]:
@@ -65,12 +89,17 @@ class _Frame:
             self.height / 2 + (lat - self.cy) * self.scale,
         )
 
-    def clipped(self, ring: Sequence[Sequence[float]]) -> list[list[float]]:
-        """A ([lon, lat]) ring's outline inside the drawing, as flat point lists."""
-        line = LineString([self.xy(p[1], p[0]) for p in ring])
-        minx, miny, maxx, maxy = line.bounds
-        if maxx < 0 or minx > self.width or maxy < 0 or miny > self.height:
+    def clipped(self, ring: Outline) -> list[list[float]]:
+        """An outline's part inside the drawing, as flat point lists (outlines wholly outside
+        are skipped before any point is projected)."""
+        lon_lo, lat_lo, lon_hi, lat_hi = ring.bounds
+        x_lo, y_lo = self.xy(lat_lo, lon_lo)
+        x_hi, y_hi = self.xy(lat_hi, lon_hi)
+        if x_hi < 0 or x_lo > self.width or y_hi < 0 or y_lo > self.height:
             return []
+        xs = self.width / 2 + (ring.lonlat[:, 0] - self.cx) * self.kx * self.scale
+        ys = self.height / 2 + (ring.lonlat[:, 1] - self.cy) * self.scale
+        line = LineString(np.column_stack((xs, ys)))
         part = clip_by_rect(line, 0, 0, self.width, self.height)
         lines = getattr(part, "geoms", [part])
         return [_thinned(list(g.coords)) for g in lines if not g.is_empty and len(g.coords) > 1]
@@ -93,26 +122,23 @@ def _scale_bar(frame: _Frame, drawing: Drawing) -> None:
 def day_map(
     base: LatLon,
     stops: Sequence[LatLon],
-    shapes: dict[str, dict[str, Any]],
+    shapes: Sequence[Outline],
     colour: str,
     *,
     width: float,
     height: float,
 ) -> Drawing:
-    """The day's route from ``base`` through ``stops`` and back, over the village outlines."""
+    """The day's route from ``base`` through ``stops`` and back, over the village outlines
+    (``outlines``)."""
     drawing = Drawing(width, height)
     drawing.add(
         Rect(0, 0, width, height, fillColor=colors.HexColor("#f7f7f2"), strokeColor=colors.grey)
     )
     frame = _Frame([base, *stops], width, height)
-    for geometry in shapes.values():
-        for ring in _rings(geometry):
-            if len(ring) < 3:
-                continue
-            for points in frame.clipped(ring):
-                drawing.add(
-                    PolyLine(points, strokeColor=colors.HexColor("#c8c8c0"), strokeWidth=0.4)
-                )
+    outline_ink = colors.HexColor("#c8c8c0")
+    for ring in shapes:
+        for points in frame.clipped(ring):
+            drawing.add(PolyLine(points, strokeColor=outline_ink, strokeWidth=0.4))
     line = [c for p in (base, *stops, base) for c in frame.xy(*p)]
     ink = colors.HexColor(colour)
     drawing.add(PolyLine(line, strokeColor=ink, strokeWidth=1.6))
