@@ -26,7 +26,7 @@ from dataclasses import replace
 
 from planner.solve.decompose import objective_of
 from planner.solve.engines import FALLBACK, PORTFOLIO, EngineRun, solve_with
-from planner.solve.engines.portfolio import PARALLEL_MIN_NODES, beside, cpus
+from planner.solve.engines.portfolio import beside, cpus
 from planner.solve.greedy import warm_start
 from planner.solve.improve import MAX_IMPROVEMENTS, Improved, improve_routes
 from planner.solve.problem import CoreProblem, SearchOptions, SolutionProgress
@@ -35,6 +35,9 @@ IMPROVE_SHARE = 0.5
 """The share of the time limit the iterated descent may use before the engine."""
 MIN_ENGINE_S = 1.0
 """The engine's time when the descent used up the time limit (a safety net stopped it)."""
+SEEDS_PARALLEL_MIN_NODES = 50
+"""Below this many nodes the two seeds run one after the other (a child process takes about a
+second to start; 100 generated sites, 162 nodes, take about 4 s per seed)."""
 POLISH_ROUNDS = 5
 """Engine runs at most after the iterated descent (the sample week: 2)."""
 
@@ -71,7 +74,7 @@ def _two_seeds(
     whatever the CPUs, so the result does not depend on the machine."""
     if not portfolio:
         return _iterate(core, initial, search, seed, progress)
-    if cpus() < 2 or len(core.nodes) < PARALLEL_MIN_NODES:
+    if cpus() < 2 or len(core.nodes) < SEEDS_PARALLEL_MIN_NODES:
         mine = _iterate(core, initial, search, seed, progress)
         theirs: Improved | None = _iterate(core, initial, search, seed + 1)
     else:

@@ -32,17 +32,18 @@ from planner.solve.visits import merge_site_returns
 from planner.travel import TravelModel, district_joins
 
 DEFAULT_TIME_LIMIT_S = 600.0
-"""The safety net only: the sample week's search ends by itself (its solution count or a local
-optimum) in about 10 s on this project's 2-core machine, so a far slower laptop still gives
-the same plan. A limit near the normal run time would let the machine's speed decide the plan
+"""The safety net only: the sample week's search ends by itself (local optima, see ``refine``)
+in about 7 s on this project's 2-core machine, so a far slower laptop still gives the same
+plan. A limit near the normal run time would let the machine's speed decide the plan
 (measured: a 50 s limit gave different plans with and without CPU load beside the run)."""
 ZONES_TIME_LIMIT_S = 240.0
 """The safety net of a week solved in zones: its zones and rounds stop by solution counts
 (2,500 sites with 30 teams: about a minute), so that the limit rarely decides the plan."""
 DEFAULT_SOLUTION_LIMIT = 100
-"""The search stops after this many improving solutions: the same inputs and seed then give the
-same plan on any machine, however loaded; the time limit is only a safety net (plan.json
-records which one stopped the search)."""
+"""Each stage of the search stops after this many improving solutions at most (the value
+descent: better weeks; the engine: improving solutions), if its local optimum has not ended it
+first: the same inputs and seed then give the same plan on any machine, however loaded; the
+time limit is only a safety net (plan.json records which one stopped the search)."""
 DEFAULT_METAHEURISTIC = "GREEDY_DESCENT"
 """Guided local search accepts worse moves, so its count of solutions says little about
 progress; plain descent counts improvements only (measured on the sample: equal quality per
@@ -138,7 +139,8 @@ def solver_info(search: SearchOptions, seed: int, result: SolveResult) -> Solver
 
 
 def default_search(time_limit_s: float, solution_limit: int | None) -> SearchOptions:
-    """The product's search: greedy warm start, then descent bounded by a solution count."""
+    """The product's search (``refine``): greedy warm start, the iterated value descent, then the
+    engine's descent without its insertion moves; every stage bounded by counts."""
     return SearchOptions(
         time_limit_s=time_limit_s,
         solution_limit=solution_limit,
