@@ -18,8 +18,9 @@ and print a card for everyone while blanks last. All plans must pass
 ``planner.check.check_plan``. It prints per plan its value (weighted people × fair-reach
 factor: what the search maximises), weighted people, people, cards, km and wall seconds, then
 ``within_10x_pct`` and ``within_10x_patience_pct`` (how far the default's value is below (b)
-and (b'), %), ``gain_vs_before_10x_pct`` (above (b''), %), ``deterministic: yes|no`` (the default run twice, ``plan_to_json`` compared) and
-as the last line ``gain_vs_baseline_pct: X`` (value).
+and (b'), %), ``gain_vs_before_10x_pct`` (above (b''), %), ``deterministic: yes|no`` (the
+default run twice, ``plan_to_json`` compared) and as the last line ``gain_vs_baseline_pct: X``
+(value).
 """
 
 from __future__ import annotations
