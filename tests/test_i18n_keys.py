@@ -10,6 +10,7 @@ from planner.i18n import TEXT
 PLANNER = Path(__file__).resolve().parents[1] / "planner"
 
 DYNAMIC = {
+    "summary.stopped.": 'f"summary.stopped.{',
     "weekday.": 'f"weekday.{',
     "month.": "f'month.{",
     "reason.": 'f"reason.{',

@@ -291,3 +291,27 @@ def test_summary_says_when_the_time_limit_decided_the_plan(stopped_by: str, warn
     assert ("batas waktu (600 detik)" in text) is warned
     english = summary_text(dataclasses.replace(plan, language="en"), district)
     assert ("may differ from run to run" in english) is warned
+
+
+@pytest.mark.parametrize(
+    ("stopped_by", "indonesian", "english"),
+    [
+        ("local_optimum", "berhenti karena optimum lokal", "stopped by local optimum"),
+        ("solution_limit", "berhenti karena batas jumlah solusi", "stopped by its solution limit"),
+        ("time_limit", "berhenti karena batas waktu", "stopped by the time limit"),
+    ],
+)
+def test_summary_names_what_stopped_the_search_in_words(
+    stopped_by: str, indonesian: str, english: str
+) -> None:
+    """plan.json keeps the code (``local_optimum``); the summary says it in its language."""
+    from planner.render.summary import summary_text
+
+    district, plan = fx.build()
+    plan = dataclasses.replace(
+        plan, solver=dataclasses.replace(plan.solver, stopped_by=stopped_by), language="id"
+    )
+    text = summary_text(plan, district)
+    assert indonesian in text
+    assert stopped_by not in text
+    assert english in summary_text(dataclasses.replace(plan, language="en"), district)

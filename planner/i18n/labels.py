@@ -105,6 +105,16 @@ TEXT: dict[str, dict[str, str]] = {
         "id": "Solver: {engine}, seed {seed}, berhenti karena {stopped}",
         "en": "Solver: {engine}, seed {seed}, stopped by {stopped}",
     },
+    "summary.stopped.local_optimum": {
+        "id": "optimum lokal (tidak ada perbaikan lagi)",
+        "en": "local optimum (nothing left to improve)",
+    },
+    "summary.stopped.solution_limit": {
+        "id": "batas jumlah solusi",
+        "en": "its solution limit",
+    },
+    "summary.stopped.time_limit": {"id": "batas waktu", "en": "the time limit"},
+    "summary.stopped.empty": {"id": "tidak ada yang dicari", "en": "nothing to search"},
     "summary.time_limit": {
         "id": "PERHATIAN: pencarian dihentikan oleh batas waktu ({seconds} detik), bukan oleh "
         "hitungannya: rencana bisa berbeda bila dijalankan lagi (naikkan --time-limit)",

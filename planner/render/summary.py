@@ -86,7 +86,7 @@ def _header(plan: Plan, district: District, public: RenderContext) -> list[str]:
             lang,
             engine=plan.solver.engine,
             seed=plan.solver.seed,
-            stopped=plan.solver.stopped_by or "-",
+            stopped=_stopped(plan.solver.stopped_by, lang),
         ),
         *([t("summary.fallback", lang, note=plan.solver.fallback)] if plan.solver.fallback else []),
         *(
@@ -218,3 +218,9 @@ def _unserved(plan: Plan, district: District, public: RenderContext) -> list[str
             "  " + t("summary.unserved_more", lang, count=len(plan.unserved) - MAX_UNSERVED_LINES)
         )
     return lines
+
+
+def _stopped(stopped_by: str, lang: str) -> str:
+    """What ended the search, in words (plan.json keeps the code)."""
+    known = ("local_optimum", "solution_limit", "time_limit", "empty")
+    return t(f"summary.stopped.{stopped_by}", lang) if stopped_by in known else stopped_by or "-"
