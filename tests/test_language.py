@@ -188,3 +188,38 @@ def test_command_language_reads_the_district(tmp_path: Path) -> None:
     assert command_language(["validate", "--data", str(folder)], {"PLANNER_LANG": "id"}) == "id"
     (folder / "planner.toml").write_text("language = en\n", encoding="utf-8")
     assert command_language(["validate", f"--data={folder}"], {}) == "id"
+
+
+@pytest.mark.parametrize(
+    ("args", "indonesian"),
+    [
+        (["replan", "--from", "2026-12-13", "--week", "2026-W50"], "Tidak ada opsi '--week'"),
+        (["replan"], "Opsi wajib belum diisi: '--from'"),
+        (["plan", "--time-limit", "abc"], "'abc' bukan angka yang sah"),
+        (["plna"], "Tidak ada perintah 'plna'"),
+    ],
+)
+def test_click_usage_errors_speak_indonesian(
+    args: list[str], indonesian: str, capsys: Capture
+) -> None:
+    """click's own messages (a mistyped option or command, a missing or bad value) are in the
+    command's language too: Indonesian by default, English with --lang en."""
+    code, text = run(args, capsys)
+    assert code == 2
+    assert indonesian in text
+    assert "Pemakaian: planner" in text
+    allowed = frozenset({"options", "command", "args", "plan"})  # usage line, command names
+    assert english_words(text, allowed) == [], text
+    code, text = run([*args, "--lang", "en"], capsys)
+    assert code == 2
+    assert "Usage: planner" in text
+    assert "Error: " in text
+
+
+def test_click_help_headings_speak_indonesian(capsys: Capture) -> None:
+    """The headings and the --help option's own line of a command's help."""
+    code, text = run(["validate", "--help"], capsys)
+    assert code == 0
+    assert "Pemakaian: planner validate" in text
+    assert "Tampilkan bantuan ini lalu keluar." in text
+    assert "Show this message" not in text

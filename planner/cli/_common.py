@@ -14,6 +14,7 @@ import click
 
 from planner import interrupt
 from planner.i18n import t
+from planner.i18n.click_text import speak_click
 from planner.privacy import forget_all
 from planner.workflow.ctrl_c import ctrl_c_exits_at_once as _exits_at_once
 from planner.workflow.failures import describe, interrupted, warning_lines
@@ -41,6 +42,9 @@ def h(key: str) -> str:
 def lang() -> str:
     """The language of the running command (``run_guarded`` decides it once, before parsing)."""
     return _lang["now"]
+
+
+speak_click(lang)
 
 
 def data_option(func: F, help_key: str = "help.opt.data") -> F:
