@@ -25,10 +25,10 @@ from planner.workflow.record import record_tally
 @lang_option
 def record(week: str, results: Path, data_dir: Path | None) -> None:
     """Record the filled-in tally of a planned week (rows matched by their Kode)."""
-    label = Week.parse(week).label
-    echo_warnings(week_warnings("record", Week.parse(week)))
+    parsed = Week.parse(week)
+    echo_warnings(week_warnings("record", parsed))
     language = lang()
-    done = record_tally(open_echoing(data_dir), label, results, language)
+    done = record_tally(open_echoing(data_dir), parsed.label, results, language)
     echo_warnings(done.tally.warnings)
     outcome, plan, tally, district = done.outcome, done.plan, done.tally, done.district
     reserve = district.settings.blank_reserve

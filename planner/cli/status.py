@@ -43,7 +43,7 @@ def status(data_dir: Path | None, fmt: str, table: str, weeks: int, as_of: str |
     from planner.ledger.status_output import format_status
 
     label = Week.parse(as_of, option="--as-of", example="2026-W50").label if as_of else None
-    result, warnings, _language = folder_status(data_dir, as_of=label, weeks=weeks)
+    result, warnings = folder_status(data_dir, as_of=label, weeks=weeks)
     echo_warnings(warnings)
     click.echo(format_status(result, fmt, lang=lang(), table=table), nl=False)
 

@@ -218,10 +218,10 @@ def _waiting(
 
 def folder_status(
     folder: Path | None, *, as_of: str | None = None, weeks: int = 4
-) -> tuple[Status, tuple[Problem, ...], str]:
-    """``planner status`` of a district folder (None: the sample): the status, the tables'
-    warnings and the district's language. Only reads: without a ledger file an empty one in
-    memory is used and no file is made."""
+) -> tuple[Status, tuple[Problem, ...]]:
+    """``planner status`` of a district folder (None: the sample): the status and the tables'
+    warnings. Only reads: without a ledger file an empty one in memory is used and no file is
+    made."""
     import planner.io
 
     where = folder if folder is not None else planner.io.sample_dir()
@@ -229,4 +229,4 @@ def folder_status(
     path = ledger_path(where)
     with Ledger.open(path) if path.exists() else Ledger.memory() as ledger:
         status = campaign_status(district, ledger, as_of=as_of, weeks=weeks)
-    return status, tuple(warnings), district.settings.language
+    return status, tuple(warnings)

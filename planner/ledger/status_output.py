@@ -17,7 +17,6 @@ from planner.i18n import t
 from planner.ledger.status import Status
 from planner.ledger.status_tables import (
     COVERAGE_COLUMNS,
-    TABLES,
     as_dicts,
     coverage_cells,
     kecamatan_table,
@@ -42,7 +41,8 @@ def format_status(status: Status, fmt: str, *, lang: str = "id", table: str | No
     return render_table(status, lang)
 
 
-def _coverage_dict(row: CoverageRow) -> dict[str, Any]:
+def coverage_dict(row: CoverageRow) -> dict[str, Any]:
+    """A coverage row as JSON data (the ``coverage.total`` entry of ``status_to_dict``)."""
     keys = [c.key for c in COVERAGE_COLUMNS]
     return {
         "name": row.name,
@@ -66,7 +66,7 @@ def status_to_dict(status: Status) -> dict[str, Any]:
         "coverage": {
             "kecamatan": as_dicts(kecamatan_table(status)),
             "villages": as_dicts(villages_table(status)),
-            "total": _coverage_dict(status.coverage.total),
+            "total": coverage_dict(status.coverage.total),
         },
         "trend": as_dicts(weeks_table(status)),
         "stock": {
@@ -102,10 +102,9 @@ def _safe(value: Any) -> Any:
 
 
 def status_to_csv(status: Status, table: str = "kecamatan", lang: str = "id") -> str:
-    """One tidy table of ``TABLES`` as CSV: a header row in ``lang``, then its rows (numbers
-    as plain digits, shares in percent with a decimal point, empty for none)."""
-    if table not in TABLES:
-        raise KeyError(table)
+    """One tidy table of ``TABLES`` (``table_named``: KeyError for another name) as CSV: a
+    header row in ``lang``, then its rows (numbers as plain digits, shares in percent with a
+    decimal point, empty for none)."""
     tidy = table_named(status, table)
     out = io.StringIO()
     writer = csv.writer(out, lineterminator="\n")
