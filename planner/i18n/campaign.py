@@ -127,8 +127,6 @@ TEXT: dict[str, dict[str, str]] = {
         "id": "Tidak ada perubahan yang dicoba yang memenuhi tenggat",
         "en": "No change tried meets the deadline",
     },
-    "forecast.yes": {"id": "ya", "en": "yes"},
-    "forecast.no": {"id": "tidak", "en": "no"},
     "forecast.bad_delivery": {
         "id": "{value!r} bukan TANGGAL:JUMLAH",
         "en": "{value!r} is not DATE:CARDS",
