@@ -108,7 +108,7 @@ def _deadline(result: ForecastResult, lang: str) -> list[str]:
                 lang,
                 change=tried.change.label(lang),
                 when=_tried_when(tried, by.label, lang),
-                ok=t("forecast.yes" if result.meets(tried) else "forecast.no", lang),
+                ok=t("render.yes" if result.meets(tried) else "render.no", lang),
             )
         )
     smallest = result.smallest

@@ -127,8 +127,6 @@ TEXT: dict[str, dict[str, str]] = {
         "id": "Tidak ada perubahan yang dicoba yang memenuhi tenggat",
         "en": "No change tried meets the deadline",
     },
-    "forecast.yes": {"id": "ya", "en": "yes"},
-    "forecast.no": {"id": "tidak", "en": "no"},
     "forecast.bad_delivery": {
         "id": "{value!r} bukan TANGGAL:JUMLAH",
         "en": "{value!r} is not DATE:CARDS",
@@ -147,8 +145,6 @@ TEXT: dict[str, dict[str, str]] = {
         "id": "{setting} = {raw} harus true atau false",
         "en": "{setting} = {raw} is not true or false",
     },
-    "err.rule.between 0 and 10": {"id": "antara 0 dan 10", "en": "between 0 and 10"},
-    "err.rule.between 1 and 100": {"id": "antara 1 dan 100", "en": "between 1 and 100"},
     # --- progress and help texts (cli/campaign.py) ----------------------------------------
     "forecast.progress": {"id": "prakiraan {done}/{total}", "en": "forecast {done}/{total}"},
     "whatif.progress": {"id": "varian {done}/{total}", "en": "variant {done}/{total}"},

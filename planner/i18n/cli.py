@@ -56,8 +56,6 @@ TEXT.update(
             "en": "straight-line estimate (no roads line in planner.toml)",
         },
         "validate.travel.roads": {"id": "jaringan jalan {name}", "en": "road network {name}"},
-        "validate.profile.car": {"id": "mobil", "en": "car"},
-        "validate.profile.motorbike": {"id": "motor", "en": "motorbike"},
         "validate.joins": {"id": "lokasi untuk {profile}", "en": "places by {profile}"},
         "validate.joins.longest": {
             "id": " (terjauh: {place}, {km} km)",

@@ -9,7 +9,7 @@ TEXT: dict[str, dict[str, str]] = {}
 def _rules() -> dict[str, dict[str, str]]:
     """``err.rule.<English rule>``: the ranges planner.toml's numbers must lie in."""
     rules = {}
-    for low, high in ((0, 120), (0, 240), (0, 60), (1, 5), (0, 50), (0, 200)):
+    for low, high in ((0, 120), (0, 240), (0, 60), (1, 5), (0, 50), (0, 200), (0, 10), (1, 100)):
         rules[f"between {low} and {high}"] = f"antara {low} dan {high}"
     rules.update(
         {

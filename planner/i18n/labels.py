@@ -4,7 +4,6 @@ from __future__ import annotations
 
 TEXT: dict[str, dict[str, str]] = {
     # --- unserved reasons (planner.solve.explain) ---
-    "reason.no_backlog": {"id": "tidak ada yang belum rekam", "en": "nobody left to record"},
     "reason.head_never": {
         "id": "kepala desa tidak pernah tersedia minggu ini (isi kades.csv)",
         "en": "the village head is never available this week (add rows to village_heads.csv)",
@@ -38,10 +37,6 @@ TEXT: dict[str, dict[str, str]] = {
     "reason.not_selected": {
         "id": "waktu tim lebih bernilai di lokasi lain minggu ini",
         "en": "team time was worth more at other sites this week",
-    },
-    "reason.no_cards": {
-        "id": "blanko habis untuk pencetakan",
-        "en": "no blank cards left for printing",
     },
     "reason.no_team_days": {
         "id": "tidak ada tim yang bekerja minggu ini (libur, hari tidak bekerja, atau --teams)",

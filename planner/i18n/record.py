@@ -27,13 +27,7 @@ TEXT: dict[str, dict[str, str]] = {
         "id": "{size} byte terlalu besar untuk rekap satu minggu (batas {limit})",
         "en": "{size} bytes is too large for a week's tally (limit {limit})",
     },
-    "record.err.no_file": {"id": "berkas tidak ada", "en": "no such file"},
     "record.err.is_folder": {"id": "ini direktori, bukan berkas", "en": "is a folder"},
-    "record.err.cannot_read": {
-        "id": "tidak dapat dibaca ({reason})",
-        "en": "cannot read ({reason})",
-    },
-    "record.err.empty_file": {"id": "berkasnya kosong", "en": "the file is empty"},
     "record.err.not_xlsx": {
         "id": "bukan buku kerja .xlsx yang dapat dibaca",
         "en": "not a readable .xlsx workbook",

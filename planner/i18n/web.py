@@ -108,7 +108,6 @@ TEXT: dict[str, dict[str, str]] = {
         "id": "{file} ditolak; berkas lama tetap dipakai. Masalahnya:",
         "en": "{file} refused; the old file is kept. The problems:",
     },
-    "web.settings.title": {"id": "Pengaturan (planner.toml)", "en": "Settings (planner.toml)"},
     "web.settings.printers": {"id": "Printer portabel", "en": "Portable printers"},
     "web.settings.blank_stock": {"id": "Stok blanko", "en": "Blank card stock"},
     "web.settings.blank_reserve": {"id": "Blanko cadangan kantor", "en": "Blanks kept back"},

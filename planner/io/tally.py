@@ -176,21 +176,21 @@ def _read_bytes(path: Path) -> bytes:
             )
         return path.read_bytes()
     except FileNotFoundError:
-        raise _file_error(path, msg("record.err.no_file"), msg("record.hint.give_tally")) from None
+        raise _file_error(path, msg("err.no_file"), msg("record.hint.give_tally")) from None
     except IsADirectoryError:
         raise _file_error(
             path, msg("record.err.is_folder"), msg("record.hint.give_tally")
         ) from None
     except OSError as exc:
         reason = exc.strerror or str(exc)
-        raise _file_error(path, msg("record.err.cannot_read", reason=reason)) from None
+        raise _file_error(path, msg("err.cannot_read", reason=reason)) from None
 
 
 def _sheets(path: Path, data: bytes) -> list[tuple[str, Rows]]:
     """Every sheet of the tally as (problem file label, numbered rows): a workbook by its
     content, else a CSV unless the name says it is a spreadsheet CSV cannot be."""
     if not data.strip():
-        raise _file_error(path, msg("record.err.empty_file"), msg("record.hint.give_tally"))
+        raise _file_error(path, msg("err.empty_file"), msg("record.hint.give_tally"))
     if data[:4] == b"PK\x03\x04":
         return [(f"{path} [{name}]", rows) for name, rows in _xlsx_sheets(path, data)]
     if path.suffix.lower() in (".xlsx", ".xlsm", ".xls", ".ods"):

@@ -29,7 +29,7 @@ def travel_rows(district: District, folder: Path, lang: str = "en") -> list[tupl
             place = join_place_name(district, joins.longest, lang)
             km = number(joins.longest_km or 0, lang, 1)
             longest = t("validate.joins.longest", lang, place=place, km=km)
-        profile = t(f"validate.profile.{joins.profile}", lang)
+        profile = t(f"render.vehicle.{joins.profile}", lang)
         rows.append(
             (
                 t("validate.joins", lang, profile=profile),
