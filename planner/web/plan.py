@@ -16,7 +16,6 @@ from planner.calendar import Week
 from planner.clock import today
 from planner.errors import InputError
 from planner.i18n import TEXT, t
-from planner.web import files
 from planner.web.jobs import Busy, Job
 from planner.web.pages import WEEK_LABEL, config, planned_weeks, problem_rows, render
 from planner.web.security import checked_form, closes_form
@@ -27,12 +26,12 @@ INLINE = (".html", ".txt", ".json", ".png", ".pdf")
 """Files shown in the browser (maps in frames); others are downloaded."""
 
 
-def _teams(request: Request) -> list[tuple[str, str]]:
-    """The district's teams as (id, name), whatever the state of its tables."""
+def _teams(folder: Path) -> list[tuple[str, str]] | None:
+    """The district's teams as (id, name); None when its tables do not load."""
     try:
-        district = open_district(config(request).folder).district
+        district = open_district(folder).district
     except InputError:
-        return []
+        return None
     return [(team.id, team.name) for team in district.teams]
 
 
@@ -40,15 +39,15 @@ def _form_page(
     request: Request, status_code: int = 200, error: str = "", **values: object
 ) -> Response:
     cfg = config(request)
-    checked = files.check(cfg.folder)
+    teams = _teams(cfg.folder)
     return render(
         request,
         "plan_form.html",
         status_code,
         week=Week.parse("next", today=today()).label,
-        teams=_teams(request),
+        teams=teams or [],
         weeks=planned_weeks(cfg),
-        district_ok=checked.ok,
+        district_ok=teams is not None,
         error=error,
         **values,
     )
