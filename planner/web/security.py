@@ -135,6 +135,6 @@ class BodyLimit:
 
 
 def _lang_of_scope(scope: Scope) -> str:
-    """The page language from the ``lang`` cookie of a raw request (Indonesian by default)."""
-    cookies = dict(scope.get("headers", [])).get(b"cookie", b"").decode("latin-1")
-    return "en" if "lang=en" in cookies.replace(" ", "") else "id"
+    """The page language ``planner.web.app.Language`` (an outer middleware) chose."""
+    lang: str = scope.get("state", {}).get("lang", "id")
+    return lang
