@@ -107,10 +107,13 @@ class BodyLimit:
         self.app = app
         self.limit = limit
 
+    def _message(self, scope: Scope) -> str:
+        return t("web.too_large", _lang_of_scope(scope), limit=self.limit // (1024 * 1024))
+
     def _refusal(self, scope: Scope) -> PlainTextResponse:
-        lang = _lang_of_scope(scope)
-        text = t("web.too_large", lang, limit=self.limit // (1024 * 1024))
-        return PlainTextResponse(text, status_code=413, headers={"Connection": "close"})
+        return PlainTextResponse(
+            self._message(scope), status_code=413, headers={"Connection": "close"}
+        )
 
     async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
         if scope["type"] != "http":
@@ -128,7 +131,7 @@ class BodyLimit:
             message = await receive()
             seen += len(message.get("body", b""))
             if seen > self.limit:
-                raise HTTPException(413, t("web.too_large", _lang_of_scope(scope)))
+                raise HTTPException(413, self._message(scope))
             return message
 
         await self.app(scope, counted, send)
