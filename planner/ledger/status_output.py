@@ -42,7 +42,8 @@ def format_status(status: Status, fmt: str, *, lang: str = "id", table: str | No
     return render_table(status, lang)
 
 
-def _coverage_dict(row: CoverageRow) -> dict[str, Any]:
+def coverage_dict(row: CoverageRow) -> dict[str, Any]:
+    """One coverage row as JSON data (its name, villages and the coverage columns)."""
     keys = [c.key for c in COVERAGE_COLUMNS]
     return {
         "name": row.name,
@@ -66,7 +67,7 @@ def status_to_dict(status: Status) -> dict[str, Any]:
         "coverage": {
             "kecamatan": as_dicts(kecamatan_table(status)),
             "villages": as_dicts(villages_table(status)),
-            "total": _coverage_dict(status.coverage.total),
+            "total": coverage_dict(status.coverage.total),
         },
         "trend": as_dicts(weeks_table(status)),
         "stock": {

@@ -15,7 +15,7 @@ from planner.errors import InputError
 from planner.fsutil import write_bytes_atomic
 from planner.i18n import t
 from planner.ledger.status import folder_status
-from planner.ledger.status_output import status_to_dict
+from planner.ledger.status_output import coverage_dict
 from planner.ledger.status_tables import (
     TidyTable,
     kecamatan_table,
@@ -109,8 +109,7 @@ def status_tables(cfg: Config) -> tuple[list[TidyTable], dict[str, Any]] | None:
         stock_table(status),
         waiting_table(status, limit=WAITING_SHOWN),
     ]
-    total: dict[str, Any] = status_to_dict(status)["coverage"]["total"]
-    return tables, total
+    return tables, coverage_dict(status.coverage.total)
 
 
 def _status_page(request: Request, **values: Any) -> Response:
