@@ -91,7 +91,6 @@ def _outcome(done: Recorded, lang: str) -> str:
     )
 
 
-STATUS_TABLES = ("kecamatan", "weeks", "stock", "waiting")
 WAITING_SHOWN = 30
 """Sites waiting longest listed on the page (``planner status --format csv`` lists all)."""
 
