@@ -99,9 +99,7 @@ async def settings(request: Request) -> Response:
             message = _t(request, "web.settings.not_whole", field=label, value=text)
             return _page(request, 400, upload_error=message)
         values[key] = int(text)
-    path = cfg.folder / SETTINGS_FILE
-    text = path.read_text(encoding="utf-8-sig") if path.is_file() else ""
-    data = files.set_values(text, values).encode("utf-8")
+    data = files.set_values(files.settings_text(cfg.folder), values).encode("utf-8")
     result = files.replace_file(cfg.folder, SETTINGS_FILE, data)
     if not result.ok:
         message = _t(request, "web.upload.refused", file=SETTINGS_FILE)
