@@ -17,6 +17,7 @@ from planner.i18n import t
 from planner.ledger.status import Status
 from planner.ledger.status_tables import (
     COVERAGE_COLUMNS,
+    TABLES,
     as_dicts,
     coverage_cells,
     kecamatan_table,
@@ -42,7 +43,7 @@ def format_status(status: Status, fmt: str, *, lang: str = "id", table: str | No
 
 
 def coverage_dict(row: CoverageRow) -> dict[str, Any]:
-    """A coverage row as JSON data (the ``coverage.total`` entry of ``status_to_dict``)."""
+    """One coverage row as JSON data (its name, villages and the coverage columns)."""
     keys = [c.key for c in COVERAGE_COLUMNS]
     return {
         "name": row.name,
@@ -102,9 +103,10 @@ def _safe(value: Any) -> Any:
 
 
 def status_to_csv(status: Status, table: str = "kecamatan", lang: str = "id") -> str:
-    """One tidy table of ``TABLES`` (``table_named``: KeyError for another name) as CSV: a
-    header row in ``lang``, then its rows (numbers as plain digits, shares in percent with a
-    decimal point, empty for none)."""
+    """One tidy table of ``TABLES`` as CSV: a header row in ``lang``, then its rows (numbers
+    as plain digits, shares in percent with a decimal point, empty for none)."""
+    if table not in TABLES:
+        raise KeyError(table)
     tidy = table_named(status, table)
     out = io.StringIO()
     writer = csv.writer(out, lineterminator="\n")

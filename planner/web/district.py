@@ -21,16 +21,20 @@ def _page(
     outcome: str = "",
     refused: files.Checked | None = None,
     upload_error: str = "",
+    checked: files.Checked | None = None,
 ) -> Response:
+    """The district page; ``checked`` is the folder's validation when the caller has it."""
     cfg, lang = config(request), request.state.lang
-    checked = files.check(cfg.folder)
+    if checked is None:
+        checked = files.check(cfg.folder)
+    tables = files.tables(cfg.folder)
     names = {str(cfg.folder.resolve()): str(cfg.folder)}
     return render(
         request,
         "district.html",
         status_code,
         folder=cfg.folder,
-        tables=files.tables(cfg.folder),
+        tables=tables,
         settings_file=SETTINGS_FILE,
         checked=checked,
         problems=problem_rows(checked.problems, lang, names),
@@ -38,9 +42,9 @@ def _page(
         refused=problem_rows(refused.problems, lang, names) if refused else [],
         outcome=outcome,
         upload_error=upload_error,
-        values=checked.settings or files.current_settings(cfg.folder),
+        values=checked.settings,
         editable=files.EDITABLE_SETTINGS,
-        specs=[info.spec for info in files.tables(cfg.folder)],
+        specs=[info.spec for info in tables],
     )
 
 
@@ -77,7 +81,7 @@ async def upload(request: Request) -> Response:
     if not result.ok:
         message = _t(request, "web.upload.refused", file=files.safe_name(item.filename))
         return _page(request, 422, outcome=message, refused=result)
-    return _page(request, outcome=_t(request, "web.upload.saved", file=name))
+    return _page(request, outcome=_t(request, "web.upload.saved", file=name), checked=result)
 
 
 @closes_form
@@ -95,14 +99,13 @@ async def settings(request: Request) -> Response:
             message = _t(request, "web.settings.not_whole", field=label, value=text)
             return _page(request, 400, upload_error=message)
         values[key] = int(text)
-    path = cfg.folder / SETTINGS_FILE
-    text = path.read_text(encoding="utf-8-sig") if path.is_file() else ""
-    data = files.set_values(text, values).encode("utf-8")
+    data = files.set_values(files.settings_text(cfg.folder), values).encode("utf-8")
     result = files.replace_file(cfg.folder, SETTINGS_FILE, data)
     if not result.ok:
         message = _t(request, "web.upload.refused", file=SETTINGS_FILE)
         return _page(request, 422, outcome=message, refused=result)
-    return _page(request, outcome=_t(request, "web.upload.saved", file=SETTINGS_FILE))
+    saved = _t(request, "web.upload.saved", file=SETTINGS_FILE)
+    return _page(request, outcome=saved, checked=result)
 
 
 def _t(request: Request, key: str, **values: object) -> str:

@@ -111,14 +111,19 @@ def check(folder: Path) -> Checked:
 
 def current_settings(folder: Path) -> dict[str, int]:
     """The editable values as written in ``planner.toml`` (those that read as whole numbers)."""
-    path = folder / SETTINGS_FILE
-    text = path.read_text(encoding="utf-8-sig") if path.is_file() else ""
+    text = settings_text(folder)
     values: dict[str, int] = {}
     for key in EDITABLE_SETTINGS:
         match = re.search(rf"(?m)^\s*{key}\s*=\s*(\d+)\s*(?:#.*)?$", _top_level(text))
         if match:
             values[key] = int(match[1])
     return values
+
+
+def settings_text(folder: Path) -> str:
+    """The text of the district's ``planner.toml`` ('' when it has none)."""
+    path = folder / SETTINGS_FILE
+    return path.read_text(encoding="utf-8-sig") if path.is_file() else ""
 
 
 def _top_level(text: str) -> str:

@@ -16,6 +16,7 @@ from pathlib import Path
 from typing import IO
 
 from planner.errors import InputError, PlannerError, Problem
+from planner.fsutil import ensure_private_dir
 from planner.workflow.failures import describe
 from planner.workflow.requests import Progress, WeekResult
 
@@ -77,7 +78,7 @@ class Jobs:
     def _lock(self) -> IO[str]:
         """Take the district's search lock or raise ``Busy``; the open file holds it."""
         path = self.folder / ".planner" / "search.lock"
-        path.parent.mkdir(mode=0o700, parents=True, exist_ok=True)
+        ensure_private_dir(path.parent)
         fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_APPEND, 0o600)
         handle = os.fdopen(fd, "a", encoding="utf-8")
         try:

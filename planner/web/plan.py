@@ -3,7 +3,6 @@ then the summary, the maps inline and the week's files to download."""
 
 from __future__ import annotations
 
-from dataclasses import replace
 from pathlib import Path
 
 from starlette.datastructures import FormData
@@ -16,7 +15,6 @@ from planner.calendar import Week
 from planner.clock import today
 from planner.errors import InputError
 from planner.i18n import TEXT, t
-from planner.web import files
 from planner.web.jobs import Busy, Job
 from planner.web.pages import WEEK_LABEL, config, planned_weeks, problem_rows, render
 from planner.web.security import checked_form, closes_form
@@ -27,12 +25,12 @@ INLINE = (".html", ".txt", ".json", ".png", ".pdf")
 """Files shown in the browser (maps in frames); others are downloaded."""
 
 
-def _teams(request: Request) -> list[tuple[str, str]]:
-    """The district's teams as (id, name), whatever the state of its tables."""
+def _teams(folder: Path) -> list[tuple[str, str]] | None:
+    """The district's teams as (id, name); None when its tables do not load."""
     try:
-        district = open_district(config(request).folder).district
+        district = open_district(folder).district
     except InputError:
-        return []
+        return None
     return [(team.id, team.name) for team in district.teams]
 
 
@@ -40,15 +38,15 @@ def _form_page(
     request: Request, status_code: int = 200, error: str = "", **values: object
 ) -> Response:
     cfg = config(request)
-    checked = files.check(cfg.folder)
+    teams = _teams(cfg.folder)
     return render(
         request,
         "plan_form.html",
         status_code,
         week=Week.parse("next", today=today()).label,
-        teams=_teams(request),
+        teams=teams or [],
         weeks=planned_weeks(cfg),
-        district_ok=checked.ok,
+        district_ok=teams is not None,
         error=error,
         **values,
     )
@@ -69,12 +67,13 @@ def whole(form: FormData, key: str, label: str, lang: str, least: int = 0) -> in
     return int(text)
 
 
-def _request(form: FormData, lang: str, team_ids: tuple[str, ...]) -> PlanRequest:
+def _request(form: FormData, lang: str, team_ids: tuple[str, ...], out_dir: Path) -> PlanRequest:
     week = Week.parse(str(form.get("week") or "next").strip(), today=today())
     out_lang = str(form.get("out_lang") or "")
     return PlanRequest(
         week=week,
         teams=team_ids,
+        out_dir=out_dir,
         solution_limit=whole(form, "solution_limit", t("web.plan.solution_limit", lang), lang, 1),
         seed=whole(form, "seed", t("web.plan.seed", lang), lang) or 0,
         lang=out_lang if out_lang in ("id", "en") else None,
@@ -93,16 +92,14 @@ async def start_plan(request: Request) -> Response:
     if not team_ids:
         return _form_page(request, 400, t("web.plan.no_team", lang))
     try:
-        plan_request = _request(form, lang, team_ids)
+        plan_request = _request(form, lang, team_ids, cfg.out_dir)
     except InputError as exc:
         return _form_page(request, 400, problems=problem_rows(exc.problems, lang, {}))
     except ValueError as exc:
         return _form_page(request, 400, str(exc))
-    out_dir = cfg.out_dir
 
     def work(progress: Progress) -> WeekResult:
-        opened = open_district(cfg.folder)
-        return plan_district(opened, replace(plan_request, out_dir=out_dir), progress=progress)
+        return plan_district(open_district(cfg.folder), plan_request, progress=progress)
 
     try:
         job = cfg.jobs.start("plan", plan_request.week.label, work)

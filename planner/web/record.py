@@ -91,7 +91,6 @@ def _outcome(done: Recorded, lang: str) -> str:
     )
 
 
-STATUS_TABLES = ("kecamatan", "weeks", "stock", "waiting")
 WAITING_SHOWN = 30
 """Sites waiting longest listed on the page (``planner status --format csv`` lists all)."""
 
@@ -100,7 +99,7 @@ def status_tables(cfg: Config) -> tuple[list[TidyTable], dict[str, Any]] | None:
     """The status tables ``planner status`` shows (the same that ``--format json`` holds) and
     the district's total coverage; None when the district's tables do not load."""
     try:
-        status, _warnings = folder_status(cfg.folder, weeks=4)
+        status, _warnings, _lang = folder_status(cfg.folder, weeks=4)
     except InputError:
         return None
     tables = [
@@ -109,8 +108,7 @@ def status_tables(cfg: Config) -> tuple[list[TidyTable], dict[str, Any]] | None:
         stock_table(status),
         waiting_table(status, limit=WAITING_SHOWN),
     ]
-    total: dict[str, Any] = coverage_dict(status.coverage.total)
-    return tables, total
+    return tables, coverage_dict(status.coverage.total)
 
 
 def _status_page(request: Request, **values: Any) -> Response:

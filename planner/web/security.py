@@ -107,10 +107,13 @@ class BodyLimit:
         self.app = app
         self.limit = limit
 
+    def _message(self, scope: Scope) -> str:
+        return t("web.too_large", _lang_of_scope(scope), limit=self.limit // (1024 * 1024))
+
     def _refusal(self, scope: Scope) -> PlainTextResponse:
-        lang = _lang_of_scope(scope)
-        text = t("web.too_large", lang, limit=self.limit // (1024 * 1024))
-        return PlainTextResponse(text, status_code=413, headers={"Connection": "close"})
+        return PlainTextResponse(
+            self._message(scope), status_code=413, headers={"Connection": "close"}
+        )
 
     async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
         if scope["type"] != "http":
@@ -128,13 +131,13 @@ class BodyLimit:
             message = await receive()
             seen += len(message.get("body", b""))
             if seen > self.limit:
-                raise HTTPException(413, t("web.too_large", _lang_of_scope(scope)))
+                raise HTTPException(413, self._message(scope))
             return message
 
         await self.app(scope, counted, send)
 
 
 def _lang_of_scope(scope: Scope) -> str:
-    """The page language from the ``lang`` cookie of a raw request (Indonesian by default)."""
-    cookies = dict(scope.get("headers", [])).get(b"cookie", b"").decode("latin-1")
-    return "en" if "lang=en" in cookies.replace(" ", "") else "id"
+    """The page language ``planner.web.app.Language`` (an outer middleware) chose."""
+    lang: str = scope.get("state", {}).get("lang", "id")
+    return lang
