@@ -99,7 +99,7 @@ def status_tables(cfg: Config) -> tuple[list[TidyTable], dict[str, Any]] | None:
     """The status tables ``planner status`` shows (the same that ``--format json`` holds) and
     the district's total coverage; None when the district's tables do not load."""
     try:
-        status, _warnings, _lang = folder_status(cfg.folder, weeks=4)
+        status, _warnings = folder_status(cfg.folder, weeks=4)
     except InputError:
         return None
     tables = [
