@@ -28,7 +28,7 @@ optional.
 from __future__ import annotations
 
 import re
-from collections.abc import Mapping
+from collections.abc import Iterable, Mapping
 from pathlib import Path
 from typing import Any
 
@@ -74,6 +74,15 @@ class _Reader:
     def error(self, table: str, key: str, message: Any, hint: Any = "") -> None:
         row = _line_of(self.text, table, key)
         self.problems.errors.append(Problem(FILE, message, row, f"{table}.{key}", hint))
+
+    def warn_unknown(self, table: str, given: Iterable[str], known: Iterable[str]) -> None:
+        """A warning for each key of ``[table]`` that is none of ``known``."""
+        for key in sorted(set(given) - set(known)):
+            message = msg("err.toml.unknown_key", setting=repr(key), table=table)
+            row = _line_of(self.text, table, key)
+            self.problems.warnings.append(
+                Problem(FILE, message, row, f"{table}.{key}", severity="warning")
+            )
 
     def text_of(self, table: str, values: Mapping[str, Any], key: str) -> str | None:
         raw = values.get(key)
@@ -124,17 +133,7 @@ def _person(reader: _Reader, office: Mapping[str, Any], role: str) -> Person:
         value = reader.text_of(table, raw, key)
         if value is not None:
             fields[key] = value
-    for key in sorted(set(raw) - set(_PERSON_KEYS[role])):
-        row = _line_of(reader.text, table, key)
-        reader.problems.warnings.append(
-            Problem(
-                FILE,
-                msg("office.unknown_key", name=key, table=table),
-                row,
-                f"{table}.{key}",
-                severity="warning",
-            )
-        )
+    reader.warn_unknown(table, raw, _PERSON_KEYS[role])
     return Person(**fields)
 
 
@@ -163,16 +162,7 @@ def read_letterhead(
     logo = reader.text_of("office", office, "logo")
     if logo is not None:
         fields["logo"] = _logo(reader, logo, folders)
-    for key in sorted(set(office) - KNOWN):
-        problems.warnings.append(
-            Problem(
-                FILE,
-                msg("office.unknown_key", name=key, table="office"),
-                _line_of(text, "office", key),
-                f"office.{key}",
-                severity="warning",
-            )
-        )
+    reader.warn_unknown("office", office, KNOWN)
     return Letterhead(
         **fields,
         head=_person(reader, office, "head"),
