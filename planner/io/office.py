@@ -27,7 +27,6 @@ optional.
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterable, Mapping
 from pathlib import Path
 from typing import Any
@@ -35,6 +34,7 @@ from typing import Any
 from planner.errors import Problem
 from planner.i18n import msg
 from planner.io.cells import Problems
+from planner.io.toml_lines import line_of
 from planner.model.office import NUMBER_FIELDS, Letterhead, Person
 
 FILE = "planner.toml"
@@ -52,19 +52,10 @@ KNOWN = {"name", "lat", "lon", "logo", *_TEXT_KEYS, *_PERSON_KEYS}
 
 
 def _line_of(text: str, table: str, key: str) -> int | None:
-    """The line of ``key = …`` inside ``[table]`` (the header's line for a missing key)."""
-    current = ""
-    header_line = None
-    for number, line in enumerate(text.splitlines(), start=1):
-        header = re.match(r"^\s*\[\s*([^\]]+?)\s*\]", line)
-        if header:
-            current = header[1]
-            if current == table:
-                header_line = number
-            continue
-        if current == table and re.match(rf"^\s*\"?{re.escape(key)}\"?\s*=", line):
-            return number
-    return header_line
+    """The line of ``key = …`` inside ``[table]``, else of the table itself."""
+    if not table:
+        return line_of(text, key)
+    return line_of(text, f"{table}.{key}") or line_of(text, table)
 
 
 class _Reader:
