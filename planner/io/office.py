@@ -27,6 +27,7 @@ optional.
 
 from __future__ import annotations
 
+import datetime as dt
 from collections.abc import Iterable, Mapping
 from pathlib import Path
 from typing import Any
@@ -90,7 +91,7 @@ class _Reader:
 def _pattern(reader: _Reader, pattern: str) -> str | None:
     """The letter-number pattern when every ``{field}`` in it is known."""
     try:
-        pattern.format(seq=1, month=1, month_roman="I", year=2026, week="2026-W01")
+        Letterhead(number_pattern=pattern).number(1, dt.date(2026, 1, 1), "2026-W01")
     except (KeyError, IndexError, ValueError):
         reader.error(
             "office",
