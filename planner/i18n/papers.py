@@ -34,10 +34,6 @@ TEXT: dict[str, dict[str, str]] = {
         "id": "{table} harus berupa tabel [{table}]",
         "en": "{table} must be a table [{table}]",
     },
-    "office.unknown_key": {
-        "id": "kunci {name!r} di [{table}] tidak dikenal dan diabaikan",
-        "en": "unknown key {name!r} in [{table}] is ignored",
-    },
     "office.letters_bool": {
         "id": "letters harus true atau false",
         "en": "letters must be true or false",

@@ -27,14 +27,15 @@ optional.
 
 from __future__ import annotations
 
-import re
-from collections.abc import Mapping
+import datetime as dt
+from collections.abc import Iterable, Mapping
 from pathlib import Path
 from typing import Any
 
 from planner.errors import Problem
 from planner.i18n import msg
 from planner.io.cells import Problems
+from planner.io.toml_lines import line_of
 from planner.model.office import NUMBER_FIELDS, Letterhead, Person
 
 FILE = "planner.toml"
@@ -52,19 +53,10 @@ KNOWN = {"name", "lat", "lon", "logo", *_TEXT_KEYS, *_PERSON_KEYS}
 
 
 def _line_of(text: str, table: str, key: str) -> int | None:
-    """The line of ``key = …`` inside ``[table]`` (the header's line for a missing key)."""
-    current = ""
-    header_line = None
-    for number, line in enumerate(text.splitlines(), start=1):
-        header = re.match(r"^\s*\[\s*([^\]]+?)\s*\]", line)
-        if header:
-            current = header[1]
-            if current == table:
-                header_line = number
-            continue
-        if current == table and re.match(rf"^\s*\"?{re.escape(key)}\"?\s*=", line):
-            return number
-    return header_line
+    """The line of ``key = …`` inside ``[table]``, else of the table itself."""
+    if not table:
+        return line_of(text, key)
+    return line_of(text, f"{table}.{key}") or line_of(text, table)
 
 
 class _Reader:
@@ -74,6 +66,15 @@ class _Reader:
     def error(self, table: str, key: str, message: Any, hint: Any = "") -> None:
         row = _line_of(self.text, table, key)
         self.problems.errors.append(Problem(FILE, message, row, f"{table}.{key}", hint))
+
+    def warn_unknown(self, table: str, given: Iterable[str], known: Iterable[str]) -> None:
+        """A warning for each key of ``[table]`` that is none of ``known``."""
+        for key in sorted(set(given) - set(known)):
+            message = msg("err.toml.unknown_key", setting=repr(key), table=table)
+            row = _line_of(self.text, table, key)
+            self.problems.warnings.append(
+                Problem(FILE, message, row, f"{table}.{key}", severity="warning")
+            )
 
     def text_of(self, table: str, values: Mapping[str, Any], key: str) -> str | None:
         raw = values.get(key)
@@ -90,7 +91,7 @@ class _Reader:
 def _pattern(reader: _Reader, pattern: str) -> str | None:
     """The letter-number pattern when every ``{field}`` in it is known."""
     try:
-        pattern.format(seq=1, month=1, month_roman="I", year=2026, week="2026-W01")
+        Letterhead(number_pattern=pattern).number(1, dt.date(2026, 1, 1), "2026-W01")
     except (KeyError, IndexError, ValueError):
         reader.error(
             "office",
@@ -124,17 +125,7 @@ def _person(reader: _Reader, office: Mapping[str, Any], role: str) -> Person:
         value = reader.text_of(table, raw, key)
         if value is not None:
             fields[key] = value
-    for key in sorted(set(raw) - set(_PERSON_KEYS[role])):
-        row = _line_of(reader.text, table, key)
-        reader.problems.warnings.append(
-            Problem(
-                FILE,
-                msg("office.unknown_key", name=key, table=table),
-                row,
-                f"{table}.{key}",
-                severity="warning",
-            )
-        )
+    reader.warn_unknown(table, raw, _PERSON_KEYS[role])
     return Person(**fields)
 
 
@@ -163,16 +154,7 @@ def read_letterhead(
     logo = reader.text_of("office", office, "logo")
     if logo is not None:
         fields["logo"] = _logo(reader, logo, folders)
-    for key in sorted(set(office) - KNOWN):
-        problems.warnings.append(
-            Problem(
-                FILE,
-                msg("office.unknown_key", name=key, table="office"),
-                _line_of(text, "office", key),
-                f"office.{key}",
-                severity="warning",
-            )
-        )
+    reader.warn_unknown("office", office, KNOWN)
     return Letterhead(
         **fields,
         head=_person(reader, office, "head"),

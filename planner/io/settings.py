@@ -22,6 +22,7 @@ from planner.io.cells import Problems
 from planner.io.crossings import read_crossings
 from planner.io.office import read_letterhead
 from planner.io.templates import placeholder_office
+from planner.io.toml_lines import line_of
 from planner.model import DEFAULT_WEIGHTS, Settings, SiteKind, VehicleProfile
 
 FILE = "planner.toml"
@@ -56,24 +57,6 @@ class SettingsFile:
     max_distance_km: float
 
 
-def _line_of(text: str, dotted: str) -> int | None:
-    """The line of ``key = …`` (inside ``[table]`` for ``table.key``), for messages."""
-    *tables, key = dotted.split(".")
-    want = ".".join(tables)
-    current = ""
-    for number, line in enumerate(text.splitlines(), start=1):
-        stripped = line.strip()
-        header = re.match(r"^\[\s*([^\]]+?)\s*\]", stripped)
-        if header:
-            current = header[1]
-            if not tables and current == key:
-                return number
-            continue
-        if current == want and re.match(rf"^\"?{re.escape(key)}\"?\s*=", stripped):
-            return number
-    return None
-
-
 class _Reader:
     """Reads typed keys from a parsed TOML document, recording every problem."""
 
@@ -83,7 +66,7 @@ class _Reader:
         self.problems = problems
 
     def problem(self, key: str, message: str | Msg, hint: str | Msg = "") -> None:
-        self.problems.error(FILE, message, row=_line_of(self.text, key), column=key, hint=hint)
+        self.problems.error(FILE, message, row=line_of(self.text, key), column=key, hint=hint)
 
     def value(self, key: str, table: Mapping[str, Any] | None = None) -> Any:
         source = self.doc if table is None else table
@@ -182,7 +165,7 @@ def _keyed_numbers(
             reader.problems.warn(
                 FILE,
                 msg("err.toml.unknown_key", setting=repr(key), table=name),
-                row=_line_of(reader.text, f"{name}.{key}"),
+                row=line_of(reader.text, f"{name}.{key}"),
                 column=f"{name}.{key}",
                 hint=hint,
             )
@@ -212,7 +195,7 @@ def _office(reader: _Reader) -> tuple[str, float | None, float | None]:
     )
     given = [reader.value(key, office or None) for key in (lat_key, lon_key)]
     if office.get("placeholder") is True:
-        placeholder_office(reader.problems, _line_of(reader.text, "office.placeholder"))
+        placeholder_office(reader.problems, line_of(reader.text, "office.placeholder"))
     if None in given:
         reader.problems.error(
             FILE,
@@ -299,7 +282,7 @@ def _general(reader: _Reader, folder: Path) -> tuple[str | None, str, str]:
             problems.warn(
                 FILE,
                 msg("err.toml.unknown_setting", setting=repr(key)),
-                row=_line_of(reader.text, key),
+                row=line_of(reader.text, key),
                 column=key,
                 hint=msg("err.toml.spelling_hint"),
             )
@@ -374,7 +357,7 @@ def read_settings(folder: Path, data: bytes, problems: Problems) -> SettingsFile
         problems.warn(
             FILE,
             msg("err.toml.reserve"),
-            row=_line_of(text, "blank_reserve"),
+            row=line_of(text, "blank_reserve"),
             column="blank_reserve",
         )
     if len(problems.errors) > errors_before or office_lat is None or office_lon is None:

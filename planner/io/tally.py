@@ -45,7 +45,7 @@ from planner.io.tally_columns import (
     header,
 )
 from planner.io.tally_rows import Columns, Entry, PlanIndex, RowChecker, cell_of
-from planner.io.tally_sums import busy_warnings, one_per_stop, over_limits
+from planner.io.tally_sums import busy_warnings, one_per_stop, over_limits, sheet_of
 from planner.ledger import StopResult
 from planner.ledger.records import merge_results
 from planner.model import Plan
@@ -268,7 +268,7 @@ def _tables(path: Path, data: bytes) -> list[_Table]:
         if not found:
             return _no_header(path)
         names = all_stops_names()
-        found.sort(key=lambda f: f[0].file.rsplit(" [", 1)[-1].rstrip("]").lower() not in names)
+        found.sort(key=lambda f: sheet_of(f[0].file).lower() not in names)
         tallies = found[:1]
     problems = [p for _, ps in tallies for p in ps]
     if problems:

@@ -17,7 +17,7 @@ from dataclasses import dataclass, field
 from planner.errors import Problem
 from planner.i18n import Msg, Num, msg
 from planner.io.cells import CellError, parse_count, parse_date
-from planner.io.tally_columns import header, stop_code
+from planner.io.tally_columns import KEY_COLUMNS, header, stop_code
 from planner.ledger import stop_key
 from planner.model import Plan, Route, Stop
 
@@ -103,6 +103,11 @@ def cell_of(cells: Sequence[str], columns: Columns, name: str) -> str:
     return text
 
 
+def column_header(columns: Columns, name: str) -> str:
+    """Column ``name``'s header as the user wrote it, else its Indonesian header."""
+    return columns[name][1] if name in columns else header(name, "id")
+
+
 def problem_at(
     file: str,
     row: int,
@@ -113,7 +118,7 @@ def problem_at(
     warning: bool = False,
 ) -> Problem:
     """A problem at ``row`` in ``name``'s column, named as the user wrote it."""
-    column = columns[name][1] if name in columns else header(name, "id")
+    column = column_header(columns, name)
     severity = "warning" if warning else "error"
     return Problem(file, message, row, column, hint, severity)
 
@@ -209,13 +214,13 @@ class RowChecker:
         """The planned stop this row is about: by its code (when the row's site, if any,
         agrees: after a replan a day's order may differ), else by team + date + site."""
         code = self.cell("code")
-        has_key = all(c in self.columns for c in ("team", "date", "site"))
+        has_key = all(c in self.columns for c in KEY_COLUMNS)
         if not code:
             if has_key:
                 return self._by_key(index, claimed)
             self.problem(
                 "code",
-                msg("record.err.empty_cell", column=self._header("code")),
+                msg("record.err.empty_cell", column=column_header(self.columns, "code")),
                 msg("record.hint.keep_rows"),
             )
             return None
@@ -264,7 +269,7 @@ class RowChecker:
             if not value:
                 self.problem(
                     name,
-                    msg("record.err.empty_cell", column=self._header(name)),
+                    msg("record.err.empty_cell", column=column_header(self.columns, name)),
                     msg("record.hint.keep_rows"),
                 )
         date = self.date()
@@ -287,6 +292,3 @@ class RowChecker:
             msg("record.hint.latest"),
         )
         return None
-
-    def _header(self, name: str) -> str:
-        return self.columns[name][1] if name in self.columns else header(name, "id")

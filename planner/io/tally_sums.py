@@ -62,7 +62,7 @@ def one_per_stop(entries: Sequence[Entry], index: PlanIndex) -> tuple[list[Entry
                     msg(
                         "record.err.conflict",
                         code=index.code(entry.stop),
-                        sheet=_sheet_of(earlier.file),
+                        sheet=sheet_of(earlier.file),
                         row=earlier.row,
                     ),
                     msg("record.hint.conflict"),
@@ -140,6 +140,6 @@ def _named(entry: Entry, site: str) -> str:
     return f"{place} ({site})" if place and len(place) <= 60 else site
 
 
-def _sheet_of(file: str) -> str:
+def sheet_of(file: str) -> str:
     """The sheet's name in a problem's file label ``path [sheet]``."""
     return file.rsplit(" [", 1)[-1].rstrip("]") if file.endswith("]") else file
