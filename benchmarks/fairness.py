@@ -73,6 +73,7 @@ def _record(ledger: object, start: District, plan: Plan) -> None:
 def campaign(job: Job) -> list[WeekFigures]:
     """One campaign on a fresh copy of the sample: plan, record as planned, next week."""
     from planner.campaign.simulate import SimOptions, plan_state, start_state
+    from planner.campaign.whatif import kecamatan_visited
     from planner.coverage import coverage_report
     from planner.io import load_district, sample_dir
     from planner.io.templates import copy_sample
@@ -84,10 +85,8 @@ def campaign(job: Job) -> list[WeekFigures]:
     district, _ = load_district(folder)
     travel = district_travel(folder, district, None)
     options = SimOptions(fair=job.fair, cap=job.fair, solution_limit=job.solution_limit)
-    kec_of = {v.code: v.district for v in district.villages}
     week = Week.parse(job.start)
     figures: list[WeekFigures] = []
-    sites = district.site_index()
     with Ledger.open(ledger_path(folder)) as ledger:
         ledger.keep_start_stock(district.settings.blank_stock)
         state = start_state(district, ledger, week)
@@ -98,11 +97,9 @@ def campaign(job: Job) -> list[WeekFigures]:
             week = Week.of(week.monday + dt.timedelta(days=7))
             state = start_state(district, ledger, week)  # the next week's start, as recorded
             after = coverage_report(state.district).total.backlog
-            reached = sorted({kec_of[sites[s.site].village_code] for _, s in plan.stops()})
+            reached = kecamatan_visited(district, plan)
             totals = plan.totals
-            row = WeekFigures(
-                plan.week, totals.people, before - after, totals.cards, tuple(reached)
-            )
+            row = WeekFigures(plan.week, totals.people, before - after, totals.cards, reached)
             figures.append(row)
     return figures
 

@@ -10,8 +10,8 @@ from __future__ import annotations
 
 import datetime as dt
 from collections import defaultdict
-from collections.abc import Mapping, Sequence
-from dataclasses import dataclass, field, replace
+from collections.abc import Mapping
+from dataclasses import dataclass, field
 
 from planner.calendar import Week
 from planner.campaign.fair import campaign_boost, kecamatan_waited
@@ -49,7 +49,6 @@ class SimOptions:
     seed: int = 0
     engine: str = "ortools"
     """One core per simulation: parallel variants use the other."""
-    teams: tuple[str, ...] | None = None
 
 
 def start_state(district: District, ledger: LedgerQueries | None, week: Week) -> CampaignState:
@@ -75,7 +74,6 @@ def plan_state(state: CampaignState, travel: TravelModel, options: SimOptions) -
         solution_limit=options.solution_limit,
         seed=options.seed,
         engine=options.engine,
-        teams=list(options.teams) if options.teams else None,
         value_boost=boost or None,
     )
 
@@ -110,10 +108,3 @@ def simulate(
         plans.append(plan)
         state = record_as_planned(state, plan)
     return plans, state
-
-
-def with_teams(district: District, keep: Sequence[str] | None) -> District:
-    """``district`` with only the teams ``keep`` (None: all)."""
-    if not keep:
-        return district
-    return replace(district, teams=tuple(t for t in district.teams if t.id in keep))

@@ -13,7 +13,7 @@ from planner.campaign.pool import run_all, worker_start
 from planner.campaign.simulate import CampaignState, SimOptions, plan_state
 from planner.campaign.variants import Change
 from planner.i18n import number, t
-from planner.model import Plan
+from planner.model import District, Plan
 
 
 @dataclass(frozen=True, slots=True)
@@ -30,11 +30,15 @@ class VariantRow:
     """The kecamatan the week visits."""
 
 
+def kecamatan_visited(district: District, plan: Plan) -> tuple[str, ...]:
+    """The kecamatan ``plan`` visits, in name order."""
+    kec_of = {v.code: v.district for v in district.villages}
+    sites = district.site_index()
+    return tuple(sorted({kec_of[sites[s.site].village_code] for _, s in plan.stops()}))
+
+
 def row_of(change: Change, plan: Plan, state: CampaignState) -> VariantRow:
     """The comparison row of a variant's plan."""
-    kec_of = {v.code: v.district for v in state.district.villages}
-    sites = state.district.site_index()
-    reached = sorted({kec_of[sites[s.site].village_code] for _, s in plan.stops()})
     totals = plan.totals
     return VariantRow(
         change,
@@ -43,7 +47,7 @@ def row_of(change: Change, plan: Plan, state: CampaignState) -> VariantRow:
         totals.cards,
         totals.distance_km,
         len(plan.unserved),
-        tuple(reached),
+        kecamatan_visited(state.district, plan),
     )
 
 
