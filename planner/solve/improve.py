@@ -284,12 +284,12 @@ class _Search:
         node = int(cv.nodes[j] if rows is None else cv.nodes[rows[j]])
         return _Move(int(gain[p, j]), v, int(a[p]), int(b[p]), node)
 
-    def set_route(self, v: int, nodes: tuple[int, ...]) -> None:
-        """Give vehicle ``v`` the route ``nodes`` (groups taken and freed accordingly)."""
+    def set_route(self, v: int, route: _Timed) -> None:
+        """Give vehicle ``v`` ``route`` (groups taken and freed accordingly)."""
         group_of = self.prep.group_of
         self.taken[group_of[list(self.routes[v].nodes)]] = False
-        self.routes[v] = self.timed(v, nodes)
-        self.taken[group_of[list(nodes)]] = True
+        self.routes[v] = route
+        self.taken[group_of[list(route.nodes)]] = True
 
     def refresh(self, changed: set[int], freed: Ints) -> None:
         """Best moves again after routes ``changed`` and ``freed`` nodes became unvisited:
@@ -314,7 +314,8 @@ class _Search:
             move = max(moves, key=lambda m: (m.gain, -m.vehicle, -m.lo))
             nodes = self.routes[move.vehicle].nodes
             out = np.array(nodes[move.lo : move.hi - 1], dtype=np.int64)
-            self.set_route(move.vehicle, (*nodes[: move.lo], move.node, *nodes[move.hi - 1 :]))
+            changed = (*nodes[: move.lo], move.node, *nodes[move.hi - 1 :])
+            self.set_route(move.vehicle, self.timed(move.vehicle, changed))
             self.refresh({move.vehicle}, out[~self.taken[self.prep.group_of[out]]])
 
     def ruin(self, rng: random.Random, size: int) -> None:
@@ -333,7 +334,7 @@ class _Search:
             kept = tuple(n for n in route.nodes if n not in drop)
             if len(kept) < len(route.nodes) and np.all((t := self.timed(v, kept)).early <= t.late):
                 freed.extend(n for n in route.nodes if n in drop)
-                self.set_route(v, kept)
+                self.set_route(v, t)
                 changed.add(v)
         self.refresh(changed, np.array(freed, dtype=np.int64))
 
