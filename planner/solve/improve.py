@@ -129,7 +129,7 @@ class _Search:
         for v, view in enumerate(prep.views):
             if view is not None:
                 self.row[v, view.cand] = np.arange(view.cand.size)
-        self._views: dict[int, _Candidates | None] = {}
+        self.views = [self._candidates(v) for v in range(len(problem.vehicles))]
         self.routes = [self.timed(v, tuple(route)) for v, route in enumerate(routes)]
         for route in routes:
             self.taken[prep.group_of[list(route)]] = True
@@ -187,31 +187,28 @@ class _Search:
             groups=np.concatenate(([-1], prep.group_of[arr], [-1])),
         )
 
-    def _view(self, v: int) -> _Candidates | None:
-        """Vehicle ``v``'s candidate arrays (computed once)."""
-        if v not in self._views:
-            view, prep = self.prep.views[v], self.prep
-            if view is None:
-                self._views[v] = None
-            else:
-                c = self.problem.vehicles[v].vclass
-                tmat, cmat, locs = prep.times[c], self.costs[c], prep.locs[view.cand]
-                self._views[v] = _Candidates(
-                    nodes=view.cand,
-                    sites=prep.sites[view.cand],
-                    entries=prep.entries[view.cand],
-                    groups=prep.group_of[view.cand],
-                    lo=view.lo,
-                    hi=view.hi,
-                    service=view.service,
-                    demand=self.demand[view.cand],
-                    value=self.value[view.cand],
-                    time_to=np.ascontiguousarray(tmat[:, locs]),
-                    time_from=np.ascontiguousarray(tmat[locs, :].T),
-                    cost_to=np.ascontiguousarray(cmat[:, locs]),
-                    cost_from=np.ascontiguousarray(cmat[locs, :].T),
-                )
-        return self._views[v]
+    def _candidates(self, v: int) -> _Candidates | None:
+        """Vehicle ``v``'s candidate arrays (None: it has no candidates)."""
+        view, prep = self.prep.views[v], self.prep
+        if view is None:
+            return None
+        c = self.problem.vehicles[v].vclass
+        tmat, cmat, locs = prep.times[c], self.costs[c], prep.locs[view.cand]
+        return _Candidates(
+            nodes=view.cand,
+            sites=prep.sites[view.cand],
+            entries=prep.entries[view.cand],
+            groups=prep.group_of[view.cand],
+            lo=view.lo,
+            hi=view.hi,
+            service=view.service,
+            demand=self.demand[view.cand],
+            value=self.value[view.cand],
+            time_to=np.ascontiguousarray(tmat[:, locs]),
+            time_from=np.ascontiguousarray(tmat[locs, :].T),
+            cost_to=np.ascontiguousarray(cmat[:, locs]),
+            cost_from=np.ascontiguousarray(cmat[locs, :].T),
+        )
 
     def _positions(self, route: _Timed) -> tuple[Ints, Ints, Ints]:
         """Every (a, b) whose positions between may be replaced, with their groups (padded
@@ -234,7 +231,7 @@ class _Search:
 
     def best_move(self, v: int, only: Ints | None = None) -> _Move | None:
         """The best improving move on vehicle ``v`` (with ``only``: among those nodes)."""
-        cv = self._view(v)
+        cv = self.views[v]
         if cv is None:
             return None
         rows = None if only is None else self.row[v, only]
@@ -287,12 +284,12 @@ class _Search:
         node = int(cv.nodes[j] if rows is None else cv.nodes[rows[j]])
         return _Move(int(gain[p, j]), v, int(a[p]), int(b[p]), node)
 
-    def set_route(self, v: int, nodes: tuple[int, ...]) -> None:
-        """Give vehicle ``v`` the route ``nodes`` (groups taken and freed accordingly)."""
+    def set_route(self, v: int, route: _Timed) -> None:
+        """Give vehicle ``v`` ``route`` (groups taken and freed accordingly)."""
         group_of = self.prep.group_of
         self.taken[group_of[list(self.routes[v].nodes)]] = False
-        self.routes[v] = self.timed(v, nodes)
-        self.taken[group_of[list(nodes)]] = True
+        self.routes[v] = route
+        self.taken[group_of[list(route.nodes)]] = True
 
     def refresh(self, changed: set[int], freed: Ints) -> None:
         """Best moves again after routes ``changed`` and ``freed`` nodes became unvisited:
@@ -317,7 +314,8 @@ class _Search:
             move = max(moves, key=lambda m: (m.gain, -m.vehicle, -m.lo))
             nodes = self.routes[move.vehicle].nodes
             out = np.array(nodes[move.lo : move.hi - 1], dtype=np.int64)
-            self.set_route(move.vehicle, (*nodes[: move.lo], move.node, *nodes[move.hi - 1 :]))
+            changed = (*nodes[: move.lo], move.node, *nodes[move.hi - 1 :])
+            self.set_route(move.vehicle, self.timed(move.vehicle, changed))
             self.refresh({move.vehicle}, out[~self.taken[self.prep.group_of[out]]])
 
     def ruin(self, rng: random.Random, size: int) -> None:
@@ -336,7 +334,7 @@ class _Search:
             kept = tuple(n for n in route.nodes if n not in drop)
             if len(kept) < len(route.nodes) and np.all((t := self.timed(v, kept)).early <= t.late):
                 freed.extend(n for n in route.nodes if n in drop)
-                self.set_route(v, kept)
+                self.set_route(v, t)
                 changed.add(v)
         self.refresh(changed, np.array(freed, dtype=np.int64))
 

@@ -15,7 +15,7 @@ at no cost, so a tie leaves the printer where the teams were told it would be.
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from ortools.sat.python import cp_model
 
@@ -245,8 +245,8 @@ class _Choosing:
     dates: list[object]
     printers: int
     pool: _CardPool
-    chosen: set[int]
-    used: dict[object, int]
+    chosen: set[int] = field(default_factory=set)
+    used: dict[object, int] = field(default_factory=dict)
 
     def gain_of(self, r: int) -> int:
         """Card value route ``r`` would add."""
@@ -335,7 +335,7 @@ def _printer_heuristic(
     demand = _demand(district, model, drafts)
     dates: list[object] = [td.date for td in model.team_days]
     pool = _CardPool(weights, demand.budget, demand.school_room, {}, {})
-    choosing = _Choosing(drafts, demand, dates, settings.printers, pool, set(), {})
+    choosing = _Choosing(drafts, demand, dates, settings.printers, pool)
     choosing.add_best()
     choosing.swap()
     cards = _fill_cards(drafts, demand, weights, choosing.chosen)

@@ -86,8 +86,7 @@ def replan_week(
     dates = Week.parse(old.week).dates
     _check_request(district, old, from_date, dates, cancel)
     future = [d for d in dates if d >= from_date]
-    wanted = _wanted_days(district, old, from_date, dates, without_teams, add_team_days)
-    added = sorted(wanted.values(), key=lambda v: (v[1], v[0].id))
+    added = _wanted_days(district, old, from_date, dates, without_teams, add_team_days)
     vehicles = _vehicles(district, future, from_date, dates, without_teams, added)
     cancelled = frozenset(cancel)
     hours = {(tm.id, d): h for tm, d, h in vehicles}
@@ -164,9 +163,10 @@ def _wanted_days(
     dates: Sequence[dt.date],
     without_teams: Sequence[str],
     add_team_days: Sequence[tuple[Team, dt.date, TimeWindow]],
-) -> dict[tuple[str, dt.date], tuple[Team, dt.date, TimeWindow]]:
-    """The added team-days from ``from_date`` on: the old plan's (unless their team is now
-    off) and then the new ones (which replace an old one of the same team and date)."""
+) -> list[tuple[Team, dt.date, TimeWindow]]:
+    """The added team-days from ``from_date`` on, by date, then team: the old plan's (unless
+    their team is now off) and the new ones (which replace an old one of the same team and
+    date)."""
     teams = {team.id: team for team in district.teams}
     wanted = {
         (a.team, a.date): (teams[a.team], a.date, a.hours)
@@ -188,7 +188,7 @@ def _wanted_days(
         if holiday is not None:
             raise InputError(msg("replan.err.add_holiday", day=day, name=holiday.name))
         wanted[(team.id, date)] = (team, date, hours)
-    return wanted
+    return sorted(wanted.values(), key=lambda v: (v[1], v[0].id))
 
 
 def added_days_of(
