@@ -30,7 +30,6 @@ from reportlab.platypus import Frame, Image, Paragraph, Spacer, Table, TableStyl
 
 from planner.i18n import t
 from planner.render._common import LatLon, RenderContext, TeamInfo
-from planner.render.boundaries import load_boundaries
 from planner.render.daymap import Outline, day_map, outlines
 from planner.render.pdf import FONT, FONT_BOLD, _register_fonts, x
 from planner.render.schedule import DaySheet, StopSheet, day_summary, schedule_book
@@ -277,7 +276,7 @@ def _safe(name: str) -> str:
 def render_team_packs(ctx: RenderContext) -> dict[str, bytes]:
     """File name → bytes: ``T1.pdf`` per team with routes, ``T1-2026-11-30.png`` per team-day."""
     _register_fonts()
-    shapes = outlines(load_boundaries(ctx.district.boundaries_path))
+    shapes = outlines(ctx.boundaries)
     footer = f"{ctx.plan.district} · {t('render.week', ctx.lang)} {ctx.plan.week}"
     files: dict[str, bytes] = {}
     for sheet in schedule_book(ctx).teams:
