@@ -117,6 +117,8 @@ def _stop(stop: StopSheet, point: LatLon | None, colour: str, lang: str) -> Tabl
     if stop.resident:
         nik = f" · {x(t('render.nik', lang))} {x(stop.nik_masked)}" if stop.nik_masked else ""
         lines.append(_p(f"<b>{x(t('render.resident', lang))}: {x(stop.resident)}</b>{nik}"))
+    if stop.resident_contact:
+        lines.append(_p(x(stop.resident_contact), "small"))
     if stop.where:
         lines.append(_p(x(stop.where), "small"))
     lines += [
