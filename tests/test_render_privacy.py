@@ -16,8 +16,9 @@ from pypdf import PdfReader
 from planner.fsutil import write_text_atomic
 from planner.io.plan_json import plan_to_json
 from planner.io.tally_columns import all_stops_sheet
-from planner.render import render_all
+from planner.render import RenderContext, render_all
 from planner.render.summary import summary_text
+from planner.render.teampack import render_team_packs
 
 DATA = Path(__file__).parent / "data"
 
@@ -26,7 +27,11 @@ fx = SimpleNamespace(**runpy.run_path(str(DATA / "render_district.py")))  # fixt
 
 
 def _pdf_text(path: Path) -> str:
-    return "\n".join(p.extract_text() for p in PdfReader(io.BytesIO(path.read_bytes())).pages)
+    return _pdf_text_of(path.read_bytes())
+
+
+def _pdf_text_of(data: bytes) -> str:
+    return "\n".join(p.extract_text() for p in PdfReader(io.BytesIO(data)).pages)
 
 
 def _sheet_text(path: Path, sheet: str) -> str:
@@ -121,6 +126,17 @@ def test_schedules_show_residents_addresses_and_phones(plain: Path) -> None:
     assert "Alamat: Jalan Sentinelweg 11 · Telp. warga: 0877-4040-0001" in page
     assert "Pendamping PKH Yuliana, telp. 0878-4040-0001" in page
     assert fx.SENTINEL_PHONES[2] in _sheet_text(plain / "schedule.xlsx", "Tim 2 (T2)")
+
+
+def test_team_packs_show_residents_addresses_and_phones() -> None:
+    """The team pack (the team's own pages) gives its residents' address and phone too, as
+    its schedule does."""
+    district, plan = fx.build(contacts=True)
+    files = render_team_packs(RenderContext(plan, district))
+    text = _pdf_text_of(files["T1.pdf"])
+    for n in (0, 1):
+        assert fx.SENTINEL_ADDRESSES[n] in text
+        assert fx.SENTINEL_PHONES[n] in text
 
 
 def test_html_like_names_are_escaped_in_every_page(hostile: Path) -> None:

@@ -98,6 +98,22 @@ def test_pdf_is_reproducible() -> None:
     assert render_schedule_pdf(ctx) == render_schedule_pdf(ctx)
 
 
+def test_pdf_bytes_do_not_depend_on_a_team_pack_drawn_before() -> None:
+    """The team packs switch reportlab's (global) stream encoding only while they are drawn:
+    schedule.pdf keeps reportlab's default whatever was imported or drawn before."""
+    from reportlab import rl_config, rl_settings
+
+    from planner.render.teampack import render_team_packs
+
+    district, plan = fx.build()
+    ctx = RenderContext(plan, district)
+    assert rl_config.useA85 == rl_settings.useA85
+    before = render_schedule_pdf(ctx)
+    render_team_packs(ctx)
+    assert rl_config.useA85 == rl_settings.useA85
+    assert render_schedule_pdf(ctx) == before
+
+
 def test_schedule_html_matches_golden_file() -> None:
     """schedule.html of the tiny district equals the reviewed golden file.
 

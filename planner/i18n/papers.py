@@ -128,8 +128,6 @@ TEXT: dict[str, dict[str, str]] = {
     "letter.copies": {"id": "Tembusan:", "en": "Copies to:"},
     "letter.copy_camat": {"id": "Camat {kecamatan}", "en": "Camat of {kecamatan}"},
     "letter.copy_archive": {"id": "Arsip", "en": "File"},
-    "letter.village_label": {"id": "Desa {name}", "en": "{name} village"},
-    "letter.kelurahan_label": {"id": "Kelurahan {name}", "en": "{name} ward"},
     "letters.none": {
         "id": "Tidak ada desa atau sekolah yang dikunjungi pada minggu {week}.",
         "en": "No village or school is visited in week {week}.",

@@ -74,5 +74,5 @@ def render_all(
     if papers:
         from planner.render.papers import write_field_papers
 
-        paths += write_field_papers(plan, district, out_dir, lang=ctx.lang)
+        paths += write_field_papers(ctx, out_dir)
     return paths

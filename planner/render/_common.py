@@ -10,9 +10,11 @@ schedules call.
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import html
 from collections.abc import Iterator, Mapping
 from dataclasses import dataclass
+from typing import Any
 
 from planner.i18n import t
 from planner.io.tally_columns import stop_code
@@ -32,6 +34,7 @@ from planner.model import (
     fmt_hhmm,
 )
 from planner.render import contacts
+from planner.render.boundaries import load_boundaries
 
 LatLon = tuple[float, float]
 
@@ -229,6 +232,12 @@ class RenderContext:
     def stop_ref(self, route: Route, order: int) -> str:
         """A short reference for a stop, printed on the schedule and the tally: ``T1-1123-2``."""
         return stop_code(route.team, route.date, order)
+
+    @functools.cached_property
+    def boundaries(self) -> dict[str, dict[str, Any]]:
+        """The village outlines by code (``boundaries.load_boundaries``), read once for all
+        the maps drawn from this context."""
+        return load_boundaries(self.district.boundaries_path)
 
     # --- sites (public: no personal data) -----------------------------------------------------
 

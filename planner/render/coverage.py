@@ -19,7 +19,7 @@ from folium.utilities import JsCode
 from planner.coverage import CoverageReport, CoverageRow, coverage_report, planned_people
 from planner.i18n import number, percent, t
 from planner.render._common import RenderContext, esc
-from planner.render.boundaries import feature, feature_collection, load_boundaries
+from planner.render.boundaries import feature, feature_collection
 from planner.render.offline import finish_page, new_map
 
 # (lower bound of coverage, colour): ColorBrewer RdYlGn, red = much left to record.
@@ -192,7 +192,7 @@ def render_coverage(ctx: RenderContext, *, offline: bool = True) -> str:
     # this plan adds.
     report = coverage_report(ctx.district, planned_people(ctx.plan))
     rows = report.villages
-    shapes = load_boundaries(ctx.district.boundaries_path)
+    shapes = ctx.boundaries
     points = [(v.lat, v.lon) for v in ctx.district.villages] or [ctx.office]
     centre = (
         sum(p[0] for p in points) / len(points),

@@ -47,7 +47,7 @@ class Outline:
 
 
 def outlines(shapes: dict[str, dict[str, Any]]) -> list[Outline]:
-    """The outer rings of ``shapes`` (``boundaries.load_boundaries``), prepared once for all
+    """The outer rings of ``shapes`` (``RenderContext.boundaries``), prepared once for all
     the day maps of a run."""
     found = []
     for geometry in shapes.values():

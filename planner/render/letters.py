@@ -101,11 +101,6 @@ def slug(text: str) -> str:
     return re.sub(r"[^a-z0-9]+", "-", text.lower()).strip("-")[:60] or "site"
 
 
-def _village_label(village: Village, lang: str) -> str:
-    key = "letter.kelurahan_label" if village.kind == "kelurahan" else "letter.village_label"
-    return t(key, lang, name=village.name)
-
-
 def _addressee(site: Village | School, lang: str) -> str:
     if isinstance(site, School):
         return t("letter.to_school", lang, name=site.name)
@@ -145,7 +140,7 @@ def letter_book(ctx: RenderContext, date: dt.date) -> LetterBook:
         if not isinstance(site, Village | School) or village is None:
             continue  # a plan naming a site the tables no longer hold
         seq = len(letters) + 1
-        village_label = _village_label(village, lang)
+        village_label = ctx.village_label(village)
         place = village_label if isinstance(site, Village) else site.name
         letters.append(
             Letter(

@@ -17,7 +17,7 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from planner.i18n import long_date, number, t
+from planner.i18n import day_name, long_date, number, t
 from planner.model import Route, Stop
 from planner.render._common import RenderContext, TeamInfo, esc
 
@@ -88,7 +88,7 @@ def day_classes(team: TeamInfo, date: dt.date) -> str:
 
 def _day_label(date: dt.date, lang: str) -> str:
     """A picker button: ``Senin 30/11``."""
-    return f"{t(f'weekday.{date.weekday()}', lang)} {date.day}/{date.month}"
+    return f"{day_name(date, lang)} {date.day}/{date.month}"
 
 
 def day_picker(ctx: RenderContext, views: Sequence[DayView]) -> str:

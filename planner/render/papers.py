@@ -29,38 +29,31 @@ def _rewrite(folder: Path, files: dict[str, bytes]) -> list[Path]:
     return paths
 
 
+def _letters(ctx: RenderContext, folder: Path, date: dt.date) -> list[Path]:
+    from planner.render.letters import letter_book
+    from planner.render.letters_pdf import render_letters
+
+    return _rewrite(folder, render_letters(letter_book(ctx, date)))
+
+
 def write_letters(
     plan: Plan, district: District, folder: Path, *, date: dt.date, lang: str | None = None
 ) -> list[Path]:
     """One notification letter per visited village and school, and one PDF with them all,
     dated ``date``, into ``folder``; return the paths (none when nothing is visited)."""
-    from planner.render.letters import letter_book
-    from planner.render.letters_pdf import render_letters
-
-    book = letter_book(RenderContext(plan, district, lang), date)
-    return _rewrite(folder, render_letters(book))
+    return _letters(RenderContext(plan, district, lang), folder, date)
 
 
-def write_team_packs(
-    plan: Plan, district: District, folder: Path, *, lang: str | None = None
-) -> list[Path]:
-    """Each team's own pages (``T1.pdf``) and one phone-sized PNG per team-day into
-    ``folder``; return the paths."""
+def write_field_papers(ctx: RenderContext, out_dir: Path) -> list[Path]:
+    """Each team's own pages (``T1.pdf``) and one phone-sized PNG per team-day into ``teams/``,
+    and the letters (dated today) into ``surat/`` when the district asks for them
+    (``letters = true``): what ``plan``, ``replan`` and ``render`` write beside the schedule.
+    ``ctx`` is the schedule's own (its boundaries are read once)."""
     from planner.render.teampack import render_team_packs
 
-    return _rewrite(folder, render_team_packs(RenderContext(plan, district, lang)))
-
-
-def write_field_papers(
-    plan: Plan, district: District, out_dir: Path, *, lang: str | None = None
-) -> list[Path]:
-    """The team packs, and the letters (dated today) when the district asks for them
-    (``letters = true``): what ``plan``, ``replan`` and ``render`` write beside the schedule."""
-    paths = write_team_packs(plan, district, out_dir / TEAMS_DIR, lang=lang)
-    if district.settings.letterhead.letters:
-        paths += write_letters(
-            plan, district, out_dir / LETTERS_DIR, date=dt.date.today(), lang=lang
-        )
+    paths = _rewrite(out_dir / TEAMS_DIR, render_team_packs(ctx))
+    if ctx.district.settings.letterhead.letters:
+        paths += _letters(ctx, out_dir / LETTERS_DIR, dt.date.today())
     return paths
 
 

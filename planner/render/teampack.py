@@ -15,9 +15,11 @@ team its own file only.
 
 from __future__ import annotations
 
+import contextlib
 import functools
 import io
 import re
+from collections.abc import Iterator
 from typing import Any
 
 from reportlab import rl_config
@@ -30,14 +32,9 @@ from reportlab.platypus import Frame, Image, Paragraph, Spacer, Table, TableStyl
 
 from planner.i18n import t
 from planner.render._common import LatLon, RenderContext, TeamInfo
-from planner.render.boundaries import load_boundaries
 from planner.render.daymap import Outline, day_map, outlines
 from planner.render.pdf import FONT, FONT_BOLD, _register_fonts, x
 from planner.render.schedule import DaySheet, StopSheet, day_summary, schedule_book
-
-# ASCII85 text encoding of the page streams took a tenth of the team packs' time; binary
-# streams are as valid PDF (reportlab's own switch).
-rl_config.useA85 = 0
 
 PAGE_WIDTH = 100 * mm
 MARGIN = 5 * mm
@@ -118,6 +115,8 @@ def _stop(stop: StopSheet, point: LatLon | None, colour: str, lang: str) -> Tabl
     if stop.resident:
         nik = f" · {x(t('render.nik', lang))} {x(stop.nik_masked)}" if stop.nik_masked else ""
         lines.append(_p(f"<b>{x(t('render.resident', lang))}: {x(stop.resident)}</b>{nik}"))
+    if stop.resident_contact:
+        lines.append(_p(x(stop.resident_contact), "small"))
     if stop.where:
         lines.append(_p(x(stop.where), "small"))
     lines += [
@@ -201,6 +200,19 @@ def _height(story: list[Any]) -> float:
     return total
 
 
+@contextlib.contextmanager
+def _binary_streams() -> Iterator[None]:
+    """ASCII85 text encoding of the page streams took a tenth of the team packs' time; binary
+    streams are as valid PDF. reportlab's switch is global, so it is off only while the packs
+    are drawn: schedule.pdf and the letters keep their bytes whatever ran before them."""
+    before = rl_config.useA85
+    rl_config.useA85 = 0
+    try:
+        yield
+    finally:
+        rl_config.useA85 = before
+
+
 def _team_pdf(
     ctx: RenderContext,
     team: TeamInfo,
@@ -277,13 +289,14 @@ def _safe(name: str) -> str:
 def render_team_packs(ctx: RenderContext) -> dict[str, bytes]:
     """File name → bytes: ``T1.pdf`` per team with routes, ``T1-2026-11-30.png`` per team-day."""
     _register_fonts()
-    shapes = outlines(load_boundaries(ctx.district.boundaries_path))
+    shapes = outlines(ctx.boundaries)
     footer = f"{ctx.plan.district} · {t('render.week', ctx.lang)} {ctx.plan.week}"
     files: dict[str, bytes] = {}
     for sheet in schedule_book(ctx).teams:
         if not sheet.days:
             continue
-        pdf, pages = _team_pdf(ctx, sheet.team, sheet.days, shapes, footer)
+        with _binary_streams():
+            pdf, pages = _team_pdf(ctx, sheet.team, sheet.days, shapes, footer)
         name = _safe(sheet.team.id)
         files[f"{name}.pdf"] = pdf
         for day, png in zip(sheet.days, png_pages(pdf, pages), strict=True):

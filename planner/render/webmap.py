@@ -32,7 +32,7 @@ from planner.render._common import (
     road_credit,
     travel_note,
 )
-from planner.render.boundaries import feature, feature_collection, load_boundaries
+from planner.render.boundaries import feature, feature_collection
 from planner.render.legs import Legs, draw_route, line_legend
 from planner.render.mapdays import (
     STYLE,
@@ -350,7 +350,7 @@ def _add_unserved(ctx: RenderContext, fmap: Any) -> int:
 
 def _add_outlines(ctx: RenderContext, fmap: Any) -> None:
     """Village boundaries as a faint, silent background: offline maps have no tiles."""
-    shapes = load_boundaries(ctx.district.boundaries_path)
+    shapes = ctx.boundaries
     features = [
         feature(shapes[v.code], {"kode": v.code}) for v in ctx.district.villages if v.code in shapes
     ]
